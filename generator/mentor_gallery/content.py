@@ -1,0 +1,131 @@
+"""Loading a content folder: files -> validated Roster plus every problem found.
+
+The one entry point the CLI and the site plugin share, so both report the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import FREQUENCY, Roster, Taxonomy, Vocabulary
+from .problems import Problem, display_path, errors
+from .slugs import is_slug, slugify
+from .source import Document, SourceError, read_frontmatter_file, read_yaml_file
+from .validate import Report, form_from, mentor_from, program_from, taxonomy_from
+
+IGNORED_NAMES = {"readme.md"}
+
+
+@dataclass
+class LoadResult:
+    roster: Roster
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not errors(self.problems)
+
+
+def load_roster(content_dir: Path) -> LoadResult:
+    """Read and validate every content file; never stops at the first problem."""
+    content_dir = Path(content_dir)
+    problems: list[Problem] = []
+    if not content_dir.is_dir():
+        problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
+        return LoadResult(Roster(Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", [])), [], [], []), problems)
+
+    taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems)
+
+    programs = []
+    for path, slug in _entries(content_dir / "programs", ".md", problems):
+        loaded = _read(path, problems, frontmatter=True)
+        if loaded:
+            document, body, body_line = loaded
+            report = Report(display_path(path), document)
+            program = program_from(report, slug, body, body_line)
+            problems += report.problems
+            if program:
+                programs.append(program)
+    # A profile naming a program whose guide has errors is not itself wrong: count every file.
+    program_slugs = {slug for _, slug in _entries(content_dir / "programs", ".md", [])}
+
+    mentors = []
+    for path, slug in _entries(content_dir / "mentors", ".md", problems):
+        loaded = _read(path, problems, frontmatter=True)
+        if loaded:
+            document, body, body_line = loaded
+            report = Report(display_path(path), document)
+            mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, path)
+            problems += report.problems
+            if mentor:
+                mentors.append(mentor)
+
+    forms = []
+    for path, slug in _entries(content_dir / "forms", ".yml", problems):
+        loaded = _read(path, problems, frontmatter=False)
+        if loaded:
+            report = Report(display_path(path), loaded[0])
+            form = form_from(report, slug, taxonomy)
+            problems += report.problems
+            if form:
+                forms.append(form)
+
+    problems.sort(key=lambda p: (p.path, p.line, p.message))
+    return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)
+
+
+def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
+    empty = Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", []))
+    if not path.is_file():
+        problems.append(Problem(display_path(path), 1, "taxonomy.yml is missing; create it with 'expertise:' and 'regions:' lists"))
+        return empty
+    loaded = _read(path, problems, frontmatter=False)
+    if not loaded:
+        return empty
+    report = Report(display_path(path), loaded[0])
+    taxonomy = taxonomy_from(report)
+    problems += report.problems
+    return taxonomy
+
+
+def _read(path: Path, problems: list[Problem], *, frontmatter: bool) -> tuple[Document, str, int] | None:
+    try:
+        if frontmatter:
+            parsed = read_frontmatter_file(path)
+            return parsed.document, parsed.body, parsed.body_line
+        return read_yaml_file(path), "", 1
+    except SourceError as exc:
+        problems.append(Problem(display_path(path), exc.line, exc.message))
+    except OSError as exc:
+        problems.append(Problem(display_path(path), 1, f"cannot read the file: {exc.strerror}"))
+    return None
+
+
+def _entries(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """The files of one kind in a folder, with their slugs; near-misses are warned about."""
+    if not folder.is_dir():
+        return []
+    entries = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
+            continue
+        looks_like = path.suffix.lower() in (suffix, ".markdown", ".yaml", ".md")
+        if path.parent != folder:
+            if looks_like:
+                problems.append(Problem(display_path(path), 1, f"not read: files in subfolders of {folder.name}/ are ignored; move it up into {folder.name}/", "warning"))
+            continue
+        if path.suffix != suffix:
+            if looks_like:
+                problems.append(Problem(display_path(path), 1, f"not read: {folder.name}/ files must end in '{suffix}'; rename it to {path.stem}{suffix}", "warning"))
+            continue
+        slug = path.stem
+        if not is_slug(slug):
+            suggestion = slugify(slug) or "a-name"
+            problems.append(Problem(display_path(path), 1, f"file name '{path.name}' is not a valid slug (a-z, 0-9 and '-'); rename it to {suggestion}{suffix}"))
+            continue
+        entries.append((path, slug))
+    return entries
+
+
+__all__ = ["LoadResult", "load_roster", "FREQUENCY"]

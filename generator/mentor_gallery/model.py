@@ -1,0 +1,229 @@
+"""The content model: what a validated roster is. Plain dataclasses, no engine, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .slugs import fold
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a controlled vocabulary: shown as `label`, addressed by `slug`."""
+
+    label: str
+    slug: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Vocabulary:
+    name: str
+    terms: list[Term]
+
+    def __post_init__(self) -> None:
+        self._by_spelling = {}
+        for term in self.terms:
+            for spelling in (term.label, *term.aliases):
+                self._by_spelling.setdefault(spelling, term)
+        self._by_slug = {term.slug: term for term in self.terms}
+
+    def find(self, spelling: str) -> Term | None:
+        """The term a profile means by a label or alias, spelled exactly."""
+        return self._by_spelling.get(spelling)
+
+    def find_loose(self, text: str) -> Term | None:
+        """For tools that take typed input (match CSV): label, alias or slug, any case."""
+        exact = self.find(text) or self._by_slug.get(text)
+        if exact:
+            return exact
+        folded = fold(text.strip())
+        for spelling, term in self._by_spelling.items():
+            if fold(spelling) == folded:
+                return term
+        from .slugs import slugify
+
+        return self._by_slug.get(slugify(text))
+
+    def by_slug(self, slug: str) -> Term | None:
+        return self._by_slug.get(slug)
+
+    @property
+    def spellings(self) -> list[str]:
+        return list(self._by_spelling)
+
+    @property
+    def labels(self) -> list[str]:
+        return [t.label for t in self.terms]
+
+
+FREQUENCY = Vocabulary("frequency", [
+    Term("Monthly", "monthly"),
+    Term("Every other month", "every-other-month"),
+    Term("Quarterly", "quarterly"),
+    Term("Semi-annually", "semi-annually"),
+])
+MEETING = Vocabulary("meeting", [
+    Term("In person", "in-person"),
+    Term("Phone", "phone"),
+    Term("Video", "video"),
+    Term("Email", "email"),
+])
+
+
+@dataclass
+class Taxonomy:
+    expertise: Vocabulary
+    regions: Vocabulary
+    max_expertise: int = 3
+
+    def vocabulary(self, name: str) -> Vocabulary | None:
+        return {"expertise": self.expertise, "regions": self.regions, "frequency": FREQUENCY, "meeting": MEETING}.get(name)
+
+
+VOCABULARY_NAMES = ("expertise", "regions", "frequency", "meeting")
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str | None = None
+    phone: str | None = None
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class RequestHandler:
+    """An external handler that receives mentor requests (a hosted form, an endpoint, mailto)."""
+
+    url: str
+    method: str = "get"  # get: prefilled link; post: an HTML form
+    fields: dict[str, str] = field(default_factory=dict)  # our field -> the handler's field name
+
+    @property
+    def is_mailto(self) -> bool:
+        return self.url.lower().startswith("mailto:")
+
+
+@dataclass
+class Mentor:
+    slug: str
+    path: Path
+    name: str
+    title: str
+    organization: str
+    region: Term
+    expertise: list[Term]
+    city: str | None = None
+    state: str | None = None
+    years_in_local_government: int | None = None
+    years_as_manager: int | None = None
+    education: list[str] = field(default_factory=list)
+    frequency: Term | None = None
+    meeting: list[Term] = field(default_factory=list)
+    accepting: bool = True
+    capacity: int | None = None
+    programs: list[str] = field(default_factory=list)
+    credentials: list[str] = field(default_factory=list)
+    memberships: list[str] = field(default_factory=list)
+    mentored_before: bool | None = None
+    photo: Path | None = None
+    contact: Contact | None = None
+    updated: dt.date | None = None
+    summary: str | None = None
+    languages: list[str] = field(default_factory=list)
+    photo_alt: str | None = None
+    body: str = ""
+    body_line: int = 1
+    raw: dict[str, Any] = field(default_factory=dict)  # frontmatter as written, for export
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity == 0
+
+    @property
+    def available(self) -> bool:
+        """Accepting and with room: only these can be requested or matched."""
+        return self.accepting and not self.is_full
+
+    @property
+    def unavailable_reason(self) -> str | None:
+        if not self.accepting:
+            return "Not accepting new mentees at present."
+        if self.is_full:
+            return "Full: no open places for new mentees at present."
+        return None
+
+    @property
+    def places(self) -> int:
+        """Open places for matching: a profile that states none counts as one."""
+        return 1 if self.capacity is None else self.capacity
+
+    @property
+    def public_contact(self) -> Contact | None:
+        return self.contact if self.contact and self.contact.public else None
+
+    @property
+    def location(self) -> str:
+        return ", ".join(part for part in (self.city, self.state) if part)
+
+    @property
+    def initials(self) -> str:
+        words = [w for w in self.name.replace("-", " ").split() if w[:1].isalpha()]
+        letters = [w[0] for w in words[:1] + words[1:][-1:]]
+        return "".join(letters).upper() or "?"
+
+
+@dataclass
+class Program:
+    slug: str
+    path: Path
+    name: str
+    summary: str
+    sponsor: str | None = None
+    duration_months: tuple[int, int] | None = None
+    cadence: Term | None = None
+    mentor_criteria: list[str] = field(default_factory=list)
+    request_form: RequestHandler | None = None
+    agreement: list[str] = field(default_factory=list)
+    body: str = ""
+    body_line: int = 1
+
+
+FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "checkbox", "date")
+
+
+@dataclass
+class FormField:
+    name: str
+    label: str
+    type: str
+    required: bool = False
+    options: list[str] = field(default_factory=list)
+    help: str | None = None
+    group: str | None = None
+
+
+@dataclass
+class Form:
+    slug: str
+    path: Path
+    title: str
+    action: str
+    method: str
+    fields: list[FormField]
+    description: str | None = None
+    honeypot: bool = False
+
+
+@dataclass
+class Roster:
+    taxonomy: Taxonomy
+    mentors: list[Mentor]
+    programs: list[Program]
+    forms: list[Form]
+
+    def program(self, slug: str) -> Program | None:
+        return next((p for p in self.programs if p.slug == slug), None)

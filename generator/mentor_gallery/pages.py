@@ -1,0 +1,162 @@
+"""Page generation: from a validated Roster to the list of pages the site shows.
+
+Each PageSpec says where a page lives, which fragment template draws it and with what;
+the engine adapter (plugin.py) only hands these to the site engine.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
+from .request_controls import controls_for
+from .site_config import SiteSettings
+from .text import first_sentence, search_words
+
+
+@dataclass
+class PageSpec:
+    src_uri: str  # the virtual source file, e.g. "mentors/ana-diaz.md"
+    title: str
+    template: str  # fragment template in site-templates/mentor-gallery/
+    context: dict[str, Any] = field(default_factory=dict)
+    markdown: str = ""  # a body for the engine's Markdown; sanitised after rendering
+    body_line: int = 1
+    in_nav: bool = False
+    searchable: bool = False  # in the site search (profiles are found through the gallery)
+
+    @property
+    def url(self) -> str:
+        stem = self.src_uri[: -len(".md")]
+        if stem == "index":
+            return ""
+        return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+    @property
+    def root(self) -> str:
+        """Relative path from this page to the site root: links work under any subpath."""
+        return "../" * self.url.count("/")
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # the query-string key
+    label: str
+    options: list[tuple[str, str, int]]  # (slug, label, mentors with it)
+
+
+def sort_key(mentor: Mentor) -> tuple:
+    """Default order: available mentors first, then by name."""
+    return (not mentor.available, mentor.name.casefold(), mentor.slug)
+
+
+def photo_uri(mentor: Mentor) -> str | None:
+    return f"mentors/{mentor.slug}/photo{mentor.photo.suffix.lower()}" if mentor.photo else None
+
+
+def card(mentor: Mentor, programs: dict[str, Program]) -> dict[str, Any]:
+    """What a gallery card shows and the data- attributes the filters read."""
+    return {
+        "mentor": mentor,
+        "summary": mentor.summary or first_sentence(mentor.body),
+        "photo": photo_uri(mentor),
+        "data": {
+            "expertise": " ".join(t.slug for t in mentor.expertise),
+            "region": mentor.region.slug,
+            "program": " ".join(mentor.programs),
+            "frequency": mentor.frequency.slug if mentor.frequency else "",
+            "meeting": " ".join(t.slug for t in mentor.meeting),
+            "accepting": "1" if mentor.available else "0",
+            "updated": mentor.updated.isoformat() if mentor.updated else "",
+        },
+        "program_names": [programs[p].name for p in mentor.programs if p in programs],
+    }
+
+
+def facets(roster: Roster) -> list[Facet]:
+    mentors = roster.mentors
+
+    def count(terms: list[Term], values) -> list[tuple[str, str, int]]:
+        return [(t.slug, t.label, sum(1 for m in mentors if t.slug in values(m))) for t in terms]
+
+    return [
+        Facet("expertise", "Area of expertise", count(roster.taxonomy.expertise.terms, lambda m: {t.slug for t in m.expertise})),
+        Facet("region", "Region", count(roster.taxonomy.regions.terms, lambda m: {m.region.slug})),
+        Facet("program", "Program", [(p.slug, p.name, sum(1 for m in mentors if p.slug in m.programs)) for p in roster.programs]),
+        Facet("frequency", "Meeting frequency", count(FREQUENCY.terms, lambda m: {m.frequency.slug} if m.frequency else set())),
+        Facet("meeting", "Meeting mode", count(MEETING.terms, lambda m: {t.slug for t in m.meeting})),
+    ]
+
+
+def search_index(mentors: list[Mentor]) -> bytes:
+    """The words the gallery's free-text search matches, one entry per card, by slug."""
+    entries = {
+        m.slug: search_words(m.name, m.title, m.organization, m.city or "", " ".join(t.label for t in m.expertise),
+                             " ".join(a for t in m.expertise for a in t.aliases), " ".join(m.languages), m.summary or "", m.body)
+        for m in mentors
+    }
+    return json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
+    programs = {p.slug: p for p in roster.programs}
+    mentors = sorted(roster.mentors, key=sort_key)
+    cards = {m.slug: card(m, programs) for m in mentors}
+    common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url}
+    pages: list[PageSpec] = [
+        PageSpec("mentors/index.md", "Mentors Gallery", "gallery.html",
+                 {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster), "total": len(mentors)}, in_nav=True),
+    ]
+    for mentor in mentors:
+        pages.append(PageSpec(
+            f"mentors/{mentor.slug}.md", mentor.name, "profile.html",
+            {**common, "mentor": mentor, "card": cards[mentor.slug],
+             "mentor_programs": [programs[p] for p in mentor.programs if p in programs],
+             "requests": controls_for(mentor, programs, settings.request_form),
+             "edit_url": _edit_url(mentor.path, settings)},
+            markdown=mentor.body, body_line=mentor.body_line))
+    for kind, vocabulary, of in (("expertise", roster.taxonomy.expertise, lambda m: m.expertise),
+                                 ("region", roster.taxonomy.regions, lambda m: [m.region])):
+        for term in vocabulary.terms:
+            members = [cards[m.slug] for m in mentors if term in of(m)]
+            pages.append(PageSpec(f"mentors/{kind}/{term.slug}.md", f"{term.label}: mentors", "facet.html",
+                                  {**common, "kind": kind, "term": term, "cards": members, "vocabulary": vocabulary}))
+    pages.append(PageSpec("programs/index.md", "Programs", "programs.html",
+                          {**common, "counts": {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}},
+                          in_nav=True, searchable=True))
+    for program in roster.programs:
+        members = [cards[m.slug] for m in mentors if program.slug in m.programs]
+        handler = program.request_form or settings.request_form
+        pages.append(PageSpec(f"programs/{program.slug}.md", program.name, "program.html",
+                              {**common, "program": program, "cards": members, "handler": handler},
+                              markdown=program.body, body_line=program.body_line, in_nav=True, searchable=True))
+        if program.agreement:
+            pages.append(PageSpec(f"programs/{program.slug}/agreement.md", f"{program.name}: Statement of Mutual Understanding",
+                                  "agreement.html", {**common, "program": program}))
+    if roster.forms:
+        pages.append(PageSpec("forms/index.md", "Forms", "forms.html", {**common, "forms": roster.forms}, in_nav=True, searchable=True))
+    for form in roster.forms:
+        pages.append(PageSpec(f"forms/{form.slug}.md", form.title, "form.html", {**common, "form": form}, in_nav=True, searchable=True))
+    return pages
+
+
+def _edit_url(path: Path, settings: SiteSettings) -> str | None:
+    """Where 'Edit this profile' points: the file on the repository host, when repo_url is set."""
+    if not settings.repo_url or not settings.config_path:
+        return None
+    try:
+        relative = path.resolve().relative_to(settings.config_path.resolve().parent).as_posix()
+    except ValueError:
+        return None
+    return f"{settings.repo_url.rstrip('/')}/edit/{settings.edit_branch}/{relative}"
+
+
+def data_files(roster: Roster) -> dict[str, bytes]:
+    return {"mentors/search-index.json": search_index(roster.mentors)}
+
+
+def asset_files(roster: Roster) -> dict[str, Path]:
+    return {photo_uri(m): m.photo for m in roster.mentors if m.photo}

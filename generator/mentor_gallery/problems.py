@@ -1,0 +1,52 @@
+"""Problems are values: every check returns them, the CLI and the plugin report them together."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command, escaped as the runner expects."""
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::{self.severity} file={path},line={self.line}::{message}"
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
+
+
+def display_path(path: Path) -> str:
+    """PATH relative to the current folder where possible, as the contract asks."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """A '; did you mean X?' hint, or '' when nothing is close."""
+    choices = list(choices)
+    lowered = {c.lower(): c for c in choices}
+    if value.lower() in lowered:
+        return f"; did you mean '{lowered[value.lower()]}'?"
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if not close:
+        close = [lowered[c] for c in difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)]
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,57 @@
+"""The site's own settings as the CLI sees them: the plugin's entry in mkdocs.yml.
+
+Read without MkDocs, so `mentor-gallery check` can warn about request handlers anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import RequestHandler
+from .problems import Problem, display_path
+from .source import SourceError, parse_yaml, read_text
+from .validate import Report, request_handler_from
+
+PLUGIN_NAME = "mentor-gallery"
+
+
+@dataclass
+class SiteSettings:
+    request_form: RequestHandler | None = None
+    repo_url: str | None = None
+    edit_branch: str = "main"  # the branch "Edit this profile" links open
+    config_path: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_site_settings(config_path: Path) -> SiteSettings:
+    settings = SiteSettings(config_path=config_path)
+    if not config_path.is_file():
+        return settings
+    shown = display_path(config_path)
+    try:
+        document = parse_yaml(read_text(config_path), lenient_tags=True)
+    except SourceError as exc:
+        settings.problems.append(Problem(shown, exc.line, exc.message))
+        return settings
+    data = document.data if isinstance(document.data, dict) else {}
+    repo_url = data.get("repo_url")
+    settings.repo_url = repo_url if isinstance(repo_url, str) else None
+    for index, entry in enumerate(data.get("plugins") or []):
+        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options: Any = entry[PLUGIN_NAME] or {}
+            if isinstance(options, dict) and options.get("request_form") is not None:
+                report = Report(shown, document)
+                settings.request_form = request_handler_from(report, options["request_form"], ("plugins", index, PLUGIN_NAME, "request_form"))
+                settings.problems += report.problems
+    return settings
+
+
+def find_config(content_dir: Path, explicit: Path | None = None) -> Path:
+    """mkdocs.yml: the one given, else beside the content folder, else in the current folder."""
+    if explicit:
+        return explicit
+    beside = content_dir.resolve().parent / "mkdocs.yml"
+    return beside if beside.is_file() else Path("mkdocs.yml")

@@ -1,0 +1,181 @@
+"""Reading content files safely: UTF-8 text, frontmatter split, YAML with line numbers.
+
+PyYAML's safe loader builds plain values but forgets where they came from, and expands
+aliases without limit. We compose the node graph (which keeps marks) and convert it ourselves
+with a budget, so every value keeps its line and an alias bomb is an error, not a hang.
+python-frontmatter is not used: it drops the line numbers that every message needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_YAML_NODES = 20_000
+_ALLOWED_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+Path_ = tuple[Any, ...]
+
+
+class SourceError(Exception):
+    """A file that cannot be read at all; carries the line where that is known."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Document:
+    """Parsed YAML data plus the line of every key and value, by path (('contact', 'email'))."""
+
+    data: Any
+    value_lines: dict[Path_, int] = field(default_factory=dict)
+    key_lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, *path: Any) -> int:
+        """Line of the value at path; else of its key; else of the nearest parent; else 1."""
+        while True:
+            if path in self.value_lines:
+                return self.value_lines[path]
+            if path in self.key_lines:
+                return self.key_lines[path]
+            if not path:
+                return 1
+            path = path[:-1]
+
+    def key_line(self, *path: Any) -> int:
+        return self.key_lines.get(path) or self.line(*path)
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """UTF-8 (BOM accepted) with CRLF and CR normalised to LF."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise SourceError(1, f"file is {size // 1024} KB, over the {max_bytes // 1024} KB limit for one content file; shorten it or move long material to a linked document")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(line, "file is not valid UTF-8 text; save it with UTF-8 encoding") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class FrontmatterFile:
+    document: Document
+    body: str
+    body_line: int  # line of the body's first line in the file
+
+
+def split_frontmatter(text: str) -> tuple[str, str, int]:
+    """(yaml text, body, first body line). The YAML starts on line 2."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise SourceError(1, "file must start with a '---' line opening the YAML frontmatter")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise SourceError(len(lines), "frontmatter is not closed; add a '---' line after the last key")
+
+
+def parse_yaml(text: str, first_line: int = 1, *, lenient_tags: bool = False) -> Document:
+    """Parse one YAML document safely; line numbers are offset so that text starts at first_line."""
+    loader = yaml.SafeLoader(text)
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.composer.ComposerError as exc:
+            if "expected a single document" in str(exc):
+                mark = exc.problem_mark or exc.context_mark
+                raise SourceError(_line(mark, first_line), "more than one YAML document; frontmatter ends at the first '---' line and holds one mapping") from None
+            raise
+        except RecursionError:
+            raise SourceError(first_line, "YAML is nested too deeply; flatten the structure") from None
+        document = Document(data=None)
+        if node is None:
+            document.data = {}
+            return document
+        budget = [MAX_YAML_NODES]
+        document.data = _convert(loader, node, (), document, first_line, budget, set(), lenient_tags)
+        return document
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        raise SourceError(_line(mark, first_line), f"invalid YAML: {problem}; check the indentation, and quote values that contain ': ', '#' or start with a special character") from None
+    except yaml.YAMLError as exc:
+        raise SourceError(first_line, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _line(mark: Any, first_line: int) -> int:
+    return (mark.line if mark is not None else 0) + first_line
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, doc: Document, first_line: int, budget: list[int], active: set[int], lenient: bool = False) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise SourceError(_line(node.start_mark, first_line), "YAML expands to too many values (an alias bomb?); write the values out without '&' anchors and '*' aliases")
+    line = _line(node.start_mark, first_line)
+    doc.value_lines.setdefault(path, line)
+    if lenient and node.tag.startswith("!") and not node.tag.startswith("!!"):
+        return None  # mkdocs.yml may carry !ENV or !!python/name tags that only MkDocs resolves
+    if lenient and node.tag.startswith("tag:yaml.org,2002:python/"):
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            return loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            raise SourceError(line, f"YAML tag '{node.tag}' is not allowed; remove the '!' tag and write a plain value") from None
+        except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
+            raise SourceError(line, f"invalid value '{node.value}': {exc}") from None
+    if node.tag not in _ALLOWED_COLLECTION_TAGS:
+        raise SourceError(line, f"YAML tag '{node.tag}' is not allowed; remove the '!' tag and write a plain value")
+    if id(node) in active:
+        raise SourceError(line, "YAML alias refers to itself; write the values out without '&' anchors and '*' aliases")
+    active.add(id(node))
+    try:
+        if isinstance(node, yaml.SequenceNode):
+            return [_convert(loader, item, path + (i,), doc, first_line, budget, active, lenient) for i, item in enumerate(node.value)]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceError(_line(key_node.start_mark, first_line), "a key must be a plain word, not a list or mapping")
+            # Keys stay as written: YAML 1.1 would turn `yes:` or `on:` into booleans.
+            key = str(key_node.value)
+            key_line = _line(key_node.start_mark, first_line)
+            if key in result:
+                raise SourceError(key_line, f"key '{key}' is given twice; keep one")
+            doc.key_lines[path + (key,)] = key_line
+            result[key] = _convert(loader, value_node, path + (key,), doc, first_line, budget, active, lenient)
+        return result
+    finally:
+        active.discard(id(node))
+
+
+def read_frontmatter_file(path: Path) -> FrontmatterFile:
+    text = read_text(path)
+    yaml_text, body, body_line = split_frontmatter(text)
+    document = parse_yaml(yaml_text, first_line=2)
+    if not isinstance(document.data, dict):
+        raise SourceError(2, "frontmatter must be a mapping of 'key: value' lines")
+    return FrontmatterFile(document, body, body_line)
+
+
+def read_yaml_file(path: Path) -> Document:
+    document = parse_yaml(read_text(path), first_line=1)
+    if not isinstance(document.data, dict):
+        raise SourceError(1, "file must be a mapping of 'key: value' lines")
+    return document
+
+
+def is_date(value: Any) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

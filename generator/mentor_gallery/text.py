@@ -1,0 +1,72 @@
+"""Turning untrusted Markdown and text into safe HTML and plain words."""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+
+from .slugs import fold
+
+# What a mentor's statement may contain after Markdown: prose, lists, tables, code, links, images.
+ALLOWED_TAGS = {
+    "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
+    "abbr", "cite", "q", "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+    "h2", "h3", "h4", "h5", "h6", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "caption",
+    "figure", "figcaption", "span", "div",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+}  # no id or class: a statement must not clobber the page's ids or borrow its styles
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_html(html: str) -> str:
+    """Allowlist sanitising by nh3: scripts, handlers, styles and active URLs are dropped."""
+    # A statement's own <h1> would compete with the page title: demote it before cleaning.
+    html = re.sub(r"<(/?)h1\b", r"<\1h2", html)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow ugc",
+        strip_comments=True,
+    )
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`~]+|<[^>]*>")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def first_sentence(markdown: str, limit: int = 200) -> str:
+    """The first sentence of the first prose paragraph, as plain text, for a card."""
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        if not block or block.startswith(("#", "<", "|", "```", "---", "- ", "* ", "> ")):
+            continue
+        text = _MARKUP.sub("", _LINK.sub(r"\1", " ".join(block.split())))
+        sentence = _SENTENCE_END.split(text, 1)[0].strip()
+        if len(sentence) > limit:
+            sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+        if sentence:
+            return sentence
+    return ""
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def search_words(*texts: str) -> str:
+    """Unique folded words, space-separated: what the gallery's search matches prefixes against."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in _WORD.findall(_MARKUP.sub(" ", fold(text))):
+            seen.setdefault(word, None)
+    return " ".join(seen)

@@ -1,0 +1,546 @@
+"""Validation: parsed documents -> model objects, every problem collected with its line.
+
+Pure functions over `source.Document`s; nothing here reads files except a photo's existence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import checks
+from .model import (FIELD_TYPES, FREQUENCY, MEETING, VOCABULARY_NAMES, Contact, Form, FormField, Mentor,
+                    Program, RequestHandler, Taxonomy, Term, Vocabulary)
+from .problems import Problem, did_you_mean
+from .profile_fields import (CONTACT_KEYS, FORM_FIELD_KEYS, FORM_KEYS, HANDLER_FIELD_KEYS, HANDLER_KEYS,
+                             PROFILE_FIELDS, PROGRAM_KEYS, TAXONOMY_KEYS)
+from .slugs import is_slug, slugify
+from .source import Document
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg")
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+_FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
+
+
+@dataclass
+class Report:
+    """Collects problems for one file, turning document paths into lines."""
+
+    path: str
+    document: Document
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, where: tuple, message: str, *, at_key: bool = False) -> None:
+        line = self.document.key_line(*where) if at_key else self.document.line(*where)
+        self.problems.append(Problem(self.path, line, message))
+
+    def warning(self, where: tuple, message: str) -> None:
+        self.problems.append(Problem(self.path, self.document.line(*where), message, "warning"))
+
+    def unknown_keys(self, mapping: dict, allowed: tuple[str, ...], where: tuple = (), what: str = "key") -> None:
+        for key in mapping:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed) or f"; allowed keys: {', '.join(allowed)}"
+                self.error(where + (key,), f"unknown {what} '{key}'{hint}", at_key=True)
+
+    # Typed getters: each reports its own problem and returns None on a bad value.
+
+    def text(self, mapping: dict, key: str, where: tuple = (), *, required: bool = False, max_chars: int = checks.MAX_LINE_CHARS) -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            if required:
+                self.error(where + (key,), f"{key} is required; add '{key}: ...'" if key not in mapping else f"{key} is required and empty; fill it in")
+            return None
+        problem = checks.text_problem(key, value, max_chars=max_chars)
+        if problem:
+            self.error(where + (key,), problem)
+            return None
+        return value.strip()
+
+    def texts(self, mapping: dict, key: str, where: tuple = ()) -> list[str]:
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            self.error(where + (key,), f"{key} must be a list; write it as {key}: [{value}]")
+            return []
+        if not isinstance(value, list):
+            self.error(where + (key,), f"{key} must be a list of text, not {checks.type_name(value)}")
+            return []
+        result = []
+        for index, item in enumerate(value):
+            problem = checks.text_problem(f"{key} item", item)
+            if problem:
+                self.error(where + (key, index), problem)
+            else:
+                result.append(item.strip())
+        return result
+
+    def flag(self, mapping: dict, key: str, where: tuple = ()) -> bool | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.error(where + (key,), f"{key} must be true or false, not '{value}'")
+            return None
+        return value
+
+    def count(self, mapping: dict, key: str, where: tuple = ()) -> int | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.error(where + (key,), f"{key} must be a whole number of 0 or more, not '{value}'")
+            return None
+        return value
+
+    def term(self, vocabulary: Vocabulary, value: Any, where: tuple, what: str, *, spellings: list[str] | None = None) -> Term | None:
+        if not isinstance(value, str):
+            self.error(where, f"{what} must be text, not {checks.type_name(value)}")
+            return None
+        term = vocabulary.find(value)
+        if term is None:
+            choices = spellings if spellings is not None else vocabulary.spellings
+            hint = did_you_mean(value, choices) or (f"; choose one of: {', '.join(choices)}" if len(choices) <= 12 else f"; see the {vocabulary.name} list in content/taxonomy.yml")
+            self.error(where, f"unknown {what} '{value}'{hint}")
+        return term
+
+
+# --- taxonomy -------------------------------------------------------------------------------
+
+
+def taxonomy_from(report: Report) -> Taxonomy:
+    data = report.document.data
+    report.unknown_keys(data, TAXONOMY_KEYS)
+    vocabularies = {}
+    for name in ("expertise", "regions"):
+        if name not in data:
+            report.error((), f"taxonomy needs a '{name}:' list")
+        vocabularies[name] = _vocabulary_from(report, name, data.get(name))
+    max_expertise = 3
+    if "max_expertise" in data:
+        value = report.count(data, "max_expertise")
+        if value == 0:
+            report.error(("max_expertise",), "max_expertise must be 1 or more")
+        elif value is not None:
+            max_expertise = value
+    return Taxonomy(vocabularies["expertise"], vocabularies["regions"], max_expertise)
+
+
+def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
+    if entries is None:
+        return Vocabulary(name, [])
+    if not isinstance(entries, list):
+        report.error((name,), f"{name} must be a list of labels")
+        return Vocabulary(name, [])
+    terms: list[tuple[int, Term]] = []
+    for index, entry in enumerate(entries):
+        where = (name, index)
+        if isinstance(entry, dict):
+            report.unknown_keys(entry, ("label", "slug", "aliases"), where)
+            label = report.text(entry, "label", where, required=True)
+            aliases = report.texts(entry, "aliases", where)
+            slug = entry.get("slug")
+            if slug is not None and (not isinstance(slug, str) or not is_slug(slug)):
+                report.error(where + ("slug",), f"slug '{slug}' must use only a-z, 0-9 and '-'")
+                slug = None
+        else:
+            problem = checks.text_problem(f"{name} label", entry)
+            if problem:
+                report.error(where, problem)
+            label, aliases, slug = (entry.strip() if not problem else None), [], None
+        if label is None:
+            continue
+        slug = slug or slugify(label)
+        if not slug:
+            report.error(where, f"label '{label}' has no letters or digits to make a slug from; add an explicit 'slug:'")
+            continue
+        terms.append((index, Term(label, slug, tuple(aliases))))
+    _report_collisions(report, name, terms)
+    return Vocabulary(name, [term for _, term in terms])
+
+
+def _report_collisions(report: Report, name: str, terms: list[tuple[int, Term]]) -> None:
+    by_slug: dict[str, list[tuple[int, Term]]] = {}
+    for index, term in terms:
+        by_slug.setdefault(term.slug, []).append((index, term))
+    for slug, group in by_slug.items():
+        if len(group) > 1:
+            labels = " and ".join(f"'{t.label}'" for _, t in group)
+            for index, term in group:
+                report.error((name, index), f"{name} {labels} share the slug '{slug}'; give '{term.label}' an explicit slug, e.g. {{label: \"{term.label}\", slug: {slug}-{index + 1}}}")
+    seen: dict[str, int] = {}
+    for index, term in terms:
+        for spelling in (term.label, *term.aliases):
+            folded = spelling.strip()
+            if folded in seen and seen[folded] != index:
+                for at in (seen[folded], index):
+                    report.error((name, at), f"'{spelling}' is given twice in {name} (as a label or alias); keep it in one entry")
+            else:
+                seen[folded] = index
+
+
+# --- request handlers ----------------------------------------------------------------------
+
+
+def request_handler_from(report: Report, value: Any, where: tuple) -> RequestHandler | None:
+    if not isinstance(value, dict):
+        report.error(where, "request_form must be a mapping with url, method and fields")
+        return None
+    report.unknown_keys(value, HANDLER_KEYS, where)
+    url = value.get("url")
+    if url is None:
+        report.error(where, "request_form needs a 'url:' (https://..., or mailto:...)")
+        return None
+    problem = checks.url_problem("url", url)
+    if problem:
+        report.error(where + ("url",), problem)
+        return None
+    method = value.get("method", "get")
+    if method not in ("get", "post"):
+        report.error(where + ("method",), f"method must be get or post, not '{method}'")
+        return None
+    fields: dict[str, str] = {}
+    mapping = value.get("fields") or {}
+    if not isinstance(mapping, dict):
+        report.error(where + ("fields",), "fields must map mentor, mentor_name and program to the handler's field names")
+    else:
+        report.unknown_keys(mapping, HANDLER_FIELD_KEYS, where + ("fields",), what="field")
+        for key in HANDLER_FIELD_KEYS:
+            if key in mapping:
+                name = report.text(mapping, key, where + ("fields",))
+                if name:
+                    fields[key] = name
+    return RequestHandler(url.strip(), method, fields)
+
+
+# --- programs ----------------------------------------------------------------------------
+
+
+def program_from(report: Report, slug: str, body: str, body_line: int) -> Program | None:
+    data = report.document.data
+    report.unknown_keys(data, PROGRAM_KEYS)
+    name = report.text(data, "name", required=True)
+    summary = report.text(data, "summary", required=True, max_chars=600)
+    sponsor = report.text(data, "sponsor")
+    duration = None
+    if data.get("duration_months") is not None:
+        value = data["duration_months"]
+        if (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+                and 1 <= value[0] <= value[1]):
+            duration = (value[0], value[1])
+        else:
+            report.error(("duration_months",), f"duration_months must be [min, max] whole months with 1 <= min <= max, e.g. [3, 6], not {value}")
+    cadence = None
+    if data.get("cadence") is not None:
+        cadence = _slug_term(report, FREQUENCY, data["cadence"], ("cadence",), "cadence")
+    criteria = report.texts(data, "mentor_criteria")
+    agreement = report.texts(data, "agreement")
+    handler = request_handler_from(report, data["request_form"], ("request_form",)) if data.get("request_form") is not None else None
+    if name is None or summary is None:
+        return None
+    return Program(slug, Path(report.path), name, summary, sponsor, duration, cadence, criteria, handler, agreement, body, body_line)
+
+
+def _slug_term(report: Report, vocabulary: Vocabulary, value: Any, where: tuple, what: str) -> Term | None:
+    """Fixed vocabularies (frequency, meeting) are written as their slugs."""
+    if isinstance(value, str) and vocabulary.by_slug(value):
+        return vocabulary.by_slug(value)
+    slugs = [t.slug for t in vocabulary.terms]
+    shown = value if isinstance(value, str) else checks.type_name(value)
+    hint = did_you_mean(shown, slugs) or f"; choose one of: {', '.join(slugs)}"
+    report.error(where, f"unknown {what} '{shown}'{hint}")
+    return None
+
+
+# --- mentors -------------------------------------------------------------------------------
+
+
+def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path) -> Mentor | None:
+    data = report.document.data
+    report.unknown_keys(data, tuple(f.key for f in PROFILE_FIELDS))
+    values: dict[str, Any] = {}
+    for spec in PROFILE_FIELDS:
+        if spec.key not in data or data[spec.key] is None:
+            if spec.required:
+                report.error((spec.key,), f"{spec.key} is required ({spec.help}); add '{spec.key}: ...'" if spec.key not in data
+                             else f"{spec.key} is required and empty ({spec.help}); fill it in")
+            continue
+        checker = _PROFILE_CHECKS[spec.kind]
+        values[spec.key] = checker(report, data, spec.key, taxonomy, program_slugs, profile_path)
+    _check_privacy(report, values.get("contact"), data, body, body_line)
+    if any(p.severity == "error" for p in report.problems):
+        return None
+    return Mentor(slug=slug, path=profile_path, body=body, body_line=body_line, raw=dict(data),
+                  **{k: v for k, v in values.items() if v is not None})
+
+
+def _expertise(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any) -> list[Term] | None:
+    value = data[key]
+    if isinstance(value, str):
+        value = [value]  # one area written without brackets is unambiguous
+    if not isinstance(value, list) or not value:
+        report.error((key,), f"expertise must be a list of 1 to {taxonomy.max_expertise} areas, e.g. expertise: [Finance]")
+        return None
+    terms = [report.term(taxonomy.expertise, item, (key, i) if isinstance(data[key], list) else (key,), "expertise") for i, item in enumerate(value)]
+    if len(value) > taxonomy.max_expertise:
+        report.error((key,), f"expertise lists {len(value)} areas; choose your {taxonomy.max_expertise} strongest")
+    found = [t for t in terms if t]
+    if len({t.slug for t in found}) < len(found):
+        report.error((key,), "expertise names the same area twice (a label and its alias count as one); remove the repeat")
+    return found if len(found) == len(value) else None
+
+
+def _region(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any) -> Term | None:
+    return report.term(taxonomy.regions, data[key], (key,), "region")
+
+
+def _frequency(report: Report, data: dict, key: str, *_: Any) -> Term | None:
+    return _slug_term(report, FREQUENCY, data[key], (key,), "frequency")
+
+
+def _meeting(report: Report, data: dict, key: str, *_: Any) -> list[Term] | None:
+    value = data[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        report.error((key,), "meeting must be a list, e.g. meeting: [in-person, video]")
+        return None
+    where = (lambda i: (key, i)) if isinstance(data[key], list) else (lambda i: (key,))
+    terms = [_slug_term(report, MEETING, item, where(i), "meeting mode") for i, item in enumerate(value)]
+    return [t for t in terms if t] if all(terms) else None
+
+
+def _programs(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slugs: set[str], *_: Any) -> list[str] | None:
+    value = data[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        report.error((key,), "programs must be a list of program slugs, e.g. programs: [coaching]")
+        return None
+    ok = True
+    for index, item in enumerate(value):
+        where = (key, index) if isinstance(data[key], list) else (key,)
+        if not isinstance(item, str) or item not in program_slugs:
+            hint = did_you_mean(str(item), sorted(program_slugs)) or (f"; known programs: {', '.join(sorted(program_slugs))}" if program_slugs else "; there is no program in content/programs yet")
+            report.error(where, f"unknown program '{item}'{hint}")
+            ok = False
+    return list(dict.fromkeys(value)) if ok else None
+
+
+def _photo(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path) -> Path | None:
+    value = data[key]
+    problem = checks.text_problem(key, value)
+    if problem:
+        report.error((key,), problem)
+        return None
+    relative = Path(value.strip())
+    photo = (profile_path.parent / relative)
+    if relative.is_absolute() or ".." in relative.parts:
+        report.error((key,), f"photo '{value}' must be a file beside the profile (no '..' or absolute paths)")
+        return None
+    if photo.suffix.lower() not in PHOTO_SUFFIXES:
+        report.error((key,), f"photo '{value}' must be an image ({', '.join(PHOTO_SUFFIXES)})")
+        return None
+    if not photo.is_file():
+        nearby = [p.name for p in profile_path.parent.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES] if profile_path.parent.is_dir() else []
+        hint = did_you_mean(relative.name, nearby) or "; add the file beside the profile or fix the name"
+        report.error((key,), f"photo '{value}' does not exist{hint}")
+        return None
+    if photo.stat().st_size > MAX_PHOTO_BYTES:
+        report.error((key,), f"photo '{value}' is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; resize it (400 px wide is plenty)")
+        return None
+    if photo.suffix.lower() == ".svg":
+        problem = svg_problem(photo)
+        if problem:
+            report.error((key,), f"photo '{value}' {problem}")
+            return None
+    return photo
+
+
+def svg_problem(path: Path) -> str | None:
+    """An SVG is a document that can carry script: allow only static drawings."""
+    try:
+        root = ElementTree.fromstring(path.read_bytes())
+    except ElementTree.ParseError as exc:
+        return f"is not a valid SVG file ({exc}); export it again or use PNG/JPEG"
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1].lower()
+        if tag in ("script", "foreignobject", "iframe", "embed", "object", "handler", "listener"):
+            return f"contains a <{tag}> element, which could run code; export it as PNG/JPEG or remove it"
+        for name, attribute in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"has an event-handler attribute ({local}), which could run code; export it as PNG/JPEG"
+            if local == "href" and not attribute.strip().startswith(("#", "data:image/png", "data:image/jpeg")):
+                return "links to an outside resource; embed it or export as PNG/JPEG"
+    if "<!ENTITY" in path.read_text(encoding="utf-8", errors="replace"):
+        return "declares XML entities; export it again without a DOCTYPE"
+    return None
+
+
+def _contact(report: Report, data: dict, key: str, *_: Any) -> Contact | None:
+    value = data[key]
+    if not isinstance(value, dict):
+        report.error((key,), "contact must be a mapping, e.g. contact: {email: name@example.org, public: false}")
+        return None
+    report.unknown_keys(value, CONTACT_KEYS, (key,))
+    email = value.get("email")
+    if email is not None:
+        problem = checks.email_problem("contact email", email)
+        if problem:
+            report.error((key, "email"), problem)
+            return None
+        email = email.strip()
+    phone = value.get("phone")
+    if phone is not None:
+        if isinstance(phone, int) and not isinstance(phone, bool):
+            phone = str(phone)
+        problem = checks.text_problem("contact phone", phone, max_chars=40)
+        if problem:
+            report.error((key, "phone"), problem)
+            return None
+        if len(checks.digits(phone)) < 3:
+            report.error((key, "phone"), f"contact phone '{phone}' has too few digits; write it as 555-0100")
+            return None
+        phone = phone.strip()
+    public = report.flag(value, "public", (key,))
+    return Contact(email, phone, bool(public))
+
+
+def _date(report: Report, data: dict, key: str, *_: Any) -> dt.date | None:
+    value = data[key]
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    report.error((key,), f"{key} must be a date written YYYY-MM-DD, not '{value}'")
+    return None
+
+
+def _text(report: Report, data: dict, key: str, *_: Any) -> str | None:
+    return report.text(data, key)
+
+
+def _texts(report: Report, data: dict, key: str, *_: Any) -> list[str] | None:
+    before = len(report.problems)
+    value = report.texts(data, key)
+    return value if len(report.problems) == before else None
+
+
+def _bool(report: Report, data: dict, key: str, *_: Any) -> bool | None:
+    return report.flag(data, key)
+
+
+def _count(report: Report, data: dict, key: str, *_: Any) -> int | None:
+    return report.count(data, key)
+
+
+_PROFILE_CHECKS: dict[str, Callable[..., Any]] = {
+    "text": _text, "texts": _texts, "bool": _bool, "count": _count, "date": _date, "region": _region,
+    "expertise": _expertise, "frequency": _frequency, "meeting": _meeting, "programs": _programs,
+    "photo": _photo, "contact": _contact,
+}
+
+
+def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int) -> None:
+    """A private contact must not reach the site through another field or the statement."""
+    if not contact or contact.public:
+        return
+    needles = []
+    if contact.email:
+        needles.append(("email", contact.email.lower(), str.lower))
+    if contact.phone and len(checks.digits(contact.phone)) >= 7:
+        needles.append(("phone", checks.digits(contact.phone), checks.digits))
+    for what, needle, normalise in needles:
+        for key, value in data.items():
+            if key == "contact":
+                continue
+            for text in (value if isinstance(value, list) else [value]):
+                if isinstance(text, str) and needle in normalise(text):
+                    report.error((key,), f"{key} contains the private contact {what}; remove it, or set contact.public: true to publish it")
+        for offset, line in enumerate(body.split("\n")):
+            if needle in normalise(line):
+                report.problems.append(Problem(report.path, body_line + offset, f"the statement contains the private contact {what}; remove it, or set contact.public: true to publish it"))
+
+
+# --- forms ---------------------------------------------------------------------------------
+
+
+def form_from(report: Report, slug: str, taxonomy: Taxonomy) -> Form | None:
+    data = report.document.data
+    report.unknown_keys(data, FORM_KEYS)
+    title = report.text(data, "title", required=True)
+    description = report.text(data, "description", max_chars=2000)
+    action = data.get("action")
+    if action is None:
+        report.error(("action",), "action is required: the URL the form posts to (https://... or mailto:...)")
+    elif problem := checks.url_problem("action", action):
+        report.error(("action",), problem)
+        action = None
+    method = data.get("method", "post")
+    if method not in ("get", "post"):
+        report.error(("method",), f"method must be get or post, not '{method}'")
+    honeypot = bool(report.flag(data, "honeypot"))
+    fields: list[FormField] = []
+    raw_fields = data.get("fields")
+    if not isinstance(raw_fields, list) or not raw_fields:
+        report.error(("fields",), "fields must be a list of at least one field, e.g. - {name: email, label: Email, type: email}")
+        raw_fields = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(raw_fields):
+        field_ = _form_field(report, entry, ("fields", index), taxonomy)
+        if field_ is None:
+            continue
+        if field_.name in seen:
+            report.error(("fields", index, "name"), f"field name '{field_.name}' is used twice; each field needs its own name")
+        seen[field_.name] = index
+        fields.append(field_)
+    if any(p.severity == "error" for p in report.problems) or title is None or action is None:
+        return None
+    return Form(slug, Path(report.path), title, action.strip(), method, fields, description, honeypot)
+
+
+def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy) -> FormField | None:
+    if not isinstance(entry, dict):
+        report.error(where, "a field must be a mapping with name, label and type")
+        return None
+    report.unknown_keys(entry, FORM_FIELD_KEYS, where)
+    name = report.text(entry, "name", where, required=True)
+    if name and not _FIELD_NAME.fullmatch(name):
+        report.error(where + ("name",), f"field name '{name}' may use only letters, digits, '_', '.', '-' (the handler's field name)")
+        name = None
+    label = report.text(entry, "label", where, required=True)
+    type_ = entry.get("type", "text")
+    if type_ not in FIELD_TYPES:
+        report.error(where + ("type",), f"unknown field type '{type_}'{did_you_mean(str(type_), FIELD_TYPES) or '; use one of: ' + ', '.join(FIELD_TYPES)}")
+        return None
+    required = bool(report.flag(entry, "required", where))
+    help_ = report.text(entry, "help", where, max_chars=600)
+    group = report.text(entry, "group", where)
+    options: list[str] = []
+    raw = entry.get("options")
+    if type_ in ("choice", "multichoice"):
+        if isinstance(raw, str):
+            vocabulary = taxonomy.vocabulary(raw)
+            if vocabulary is None:
+                report.error(where + ("options",), f"unknown vocabulary '{raw}'{did_you_mean(raw, VOCABULARY_NAMES) or '; use one of: ' + ', '.join(VOCABULARY_NAMES)}, or a list of options")
+                return None
+            options = vocabulary.labels
+        elif isinstance(raw, list) and raw:
+            options = report.texts(entry, "options", where)
+        else:
+            report.error(where + ("options",) if raw is not None else where, f"a {type_} field needs options: a list, or one of {', '.join(VOCABULARY_NAMES)}")
+            return None
+    elif raw is not None:
+        report.error(where + ("options",), f"options apply only to choice and multichoice fields, not {type_}; remove them or change the type")
+    if name is None or label is None:
+        return None
+    return FormField(name, label, type_, required, options, help_, group)
