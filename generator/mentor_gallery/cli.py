@@ -4,66 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .content import load_roster
-from .problems import Problem, display_path, errors
-from .site_config import find_config, read_site_settings
+from .commands import check
 
-
-def _print_problems(problems: list[Problem], fmt: str) -> None:
-    for problem in problems:
-        if fmt == "github":
-            print(problem.github(), file=sys.stdout)
-        else:
-            print(problem, file=sys.stderr)
-
-
-def handler_warnings(roster, settings) -> list[Problem]:
-    """Profiles that will show no request control, because no handler reaches them."""
-    with_handler = {p.slug for p in roster.programs if p.request_form}
-    if settings.request_form:
-        return []
-    orphans = [m for m in roster.mentors if not (set(m.programs) & with_handler)]
-    if not orphans:
-        return []
-    where = display_path(settings.config_path) if settings.config_path and settings.config_path.is_file() else "mkdocs.yml"
-    if not with_handler:
-        message = "no request handler is configured, so profiles show no request control; set request_form under the mentor-gallery plugin in mkdocs.yml"
-    else:
-        message = f"{len(orphans)} profile(s) belong to no program with a request_form and the site has none, so they show no request control (e.g. {orphans[0].slug}); set request_form under the mentor-gallery plugin in mkdocs.yml"
-    return [Problem(where, 1, message, "warning")]
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    content = Path(args.content_dir)
-    result = load_roster(content)
-    settings = read_site_settings(find_config(content, args.config))
-    problems = result.problems + settings.problems
-    if not errors(problems):
-        problems += handler_warnings(result.roster, settings)
-    _print_problems(problems, args.format)
-    count = len(errors(problems))
-    if count:
-        print(f"{count} problem(s) in {content}; nothing is published until they are fixed.", file=sys.stderr)
-        return 1
-    roster = result.roster
-    print(f"ok: {len(roster.mentors)} mentors, {len(roster.programs)} programs, {len(roster.forms)} forms", file=sys.stderr)
-    return 0
+# Each subcommand lives in its own module under commands/; list them here in help order.
+COMMANDS = [check]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentor-gallery", description="Validate and manage a mentoring-program roster.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    check = commands.add_parser("check", help="validate every content file; exit 1 on any problem")
-    check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR")
-    check.add_argument("--format", choices=("text", "github"), default="text", help="github: GitHub Actions annotations on stdout")
-    check.add_argument("--config", type=Path, default=None, help="mkdocs.yml to read request handlers from")
-    check.set_defaults(run=cmd_check)
+    for command in COMMANDS:
+        command.add_parser(commands)
     return parser
 
 

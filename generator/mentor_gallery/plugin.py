@@ -46,12 +46,15 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if not custom_dir or not (Path(custom_dir) / "mentor-gallery").is_dir():
             raise PluginError("mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)")
         self.renderer = FragmentRenderer(Path(custom_dir) / "mentor-gallery", config.site_name)
-        for css in (f"{ASSETS}/gallery.css",):
-            if css not in config.extra_css:
-                config.extra_css.append(css)
-        for script in (f"{ASSETS}/gallery.js",):
-            if script not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(script)
+        # Every stylesheet and script of the assets folder, in name order: each is one small module.
+        assets = Path(custom_dir) / ASSETS
+        present = {str(s) for s in config.extra_javascript}
+        for path in sorted(assets.glob("*.css")):
+            if f"{ASSETS}/{path.name}" not in config.extra_css:
+                config.extra_css.append(f"{ASSETS}/{path.name}")
+        for path in sorted(assets.glob("*.js")):
+            if f"{ASSETS}/{path.name}" not in present:
+                config.extra_javascript.append(f"{ASSETS}/{path.name}")
         return config
 
     def on_pre_build(self, config):
