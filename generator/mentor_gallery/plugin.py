@@ -23,7 +23,7 @@ from .pages import PageSpec, asset_files, data_files, site_pages
 from .problems import errors
 from .render import FragmentRenderer
 from .site_config import read_site_settings
-from .text import sanitize_html
+from .text import render_markdown
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 
@@ -77,7 +77,8 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         generated: list[File] = []
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            generated.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
+            # The body is rendered by render_markdown in on_page_content, not by the engine.
+            generated.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
         for uri, data in data_files(self.roster).items():
             generated.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
         for uri, path in asset_files(self.roster).items():
@@ -98,14 +99,14 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         page.meta["hide"] = ["toc"] if spec.in_nav else ["toc", "navigation"]
         if not spec.searchable:
             page.meta["search"] = {"exclude": True}
-        return markdown
+        return ""
 
     def on_page_content(self, html, page, config, files):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
         page.toc = TableOfContents([])
-        return self.renderer.render(spec, sanitize_html(html) if spec.markdown.strip() else "")
+        return self.renderer.render(spec, render_markdown(spec.markdown) if spec.markdown.strip() else "")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))

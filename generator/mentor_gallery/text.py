@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import markdown as markdown_lib
 import nh3
 
 from .slugs import fold
@@ -38,6 +39,17 @@ def sanitize_html(html: str) -> str:
         link_rel="noopener noreferrer nofollow ugc",
         strip_comments=True,
     )
+
+
+# Statements are rendered here, not by the site engine: the same output on any engine, and the
+# engine's link checks (meant for the docs' own pages) never fail a build over a mentor's link.
+_MARKDOWN = markdown_lib.Markdown(extensions=["tables", "sane_lists", "smarty"], output_format="html")
+
+
+def render_markdown(text: str) -> str:
+    """A statement or guide body as safe HTML."""
+    _MARKDOWN.reset()
+    return sanitize_html(_MARKDOWN.convert(text))
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -1,0 +1,72 @@
+"""Building a real site into a temporary folder and reading what it wrote."""
+
+import re
+
+from mentor_gallery.content import load_roster
+from support import EXAMPLE_CONTENT, build_site, copy_example, make_roster, profile, write
+
+
+def test_example_site_has_a_page_per_mentor_program_form_and_facet(tmp_path):
+    build = build_site(tmp_path)
+    assert build.returncode == 0, build.output
+    roster = load_roster(EXAMPLE_CONTENT).roster
+    site = build.site
+    gallery = (site / "mentors" / "index.html").read_text(encoding="utf-8")
+    assert sorted(re.findall(r'data-mentor="([a-z0-9-]+)"', gallery)) == sorted(m.slug for m in roster.mentors)
+    for mentor in roster.mentors:
+        page = (site / "mentors" / mentor.slug / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{mentor.name}</h1>" in page or mentor.name.replace("'", "&#39;") in page
+    for program in roster.programs:
+        assert (site / "programs" / program.slug / "index.html").is_file()
+        assert (site / "programs" / program.slug / "agreement" / "index.html").is_file() == bool(program.agreement)
+    for form in roster.forms:
+        assert (site / "forms" / form.slug / "index.html").is_file()
+    for kind, vocabulary in (("expertise", roster.taxonomy.expertise), ("region", roster.taxonomy.regions)):
+        for term in vocabulary.terms:
+            assert (site / "mentors" / kind / term.slug / "index.html").is_file()
+
+
+def test_profiles_stay_out_of_the_navigation(tmp_path):
+    build = build_site(tmp_path)
+    home = (build.site / "index.html").read_text(encoding="utf-8")
+    assert "mentors/" in home  # the gallery is in the nav...
+    assert "bjorn-agren" not in home  # ...but no profile is
+
+
+def test_a_facet_without_mentors_says_so(tmp_path):
+    taxonomy = "expertise: [Finance, Police]\nregions: [Western, Piedmont]\n"
+    content = make_roster(tmp_path / "content", {"ana": profile()}, taxonomy=taxonomy)
+    build = build_site(tmp_path, content)
+    assert build.returncode == 0, build.output
+    police = (build.site / "mentors" / "expertise" / "police" / "index.html").read_text(encoding="utf-8")
+    assert "No mentor lists Police yet" in police
+    piedmont = (build.site / "mentors" / "region" / "piedmont" / "index.html").read_text(encoding="utf-8")
+    assert "No mentor is in Piedmont yet" in piedmont
+
+
+def test_invalid_content_fails_the_build_with_the_check_messages_and_publishes_nothing(tmp_path):
+    content = copy_example(tmp_path / "content")
+    write(content / "mentors" / "broken.md", profile(region="Westrn"))
+    build = build_site(tmp_path, content)
+    assert build.returncode != 0
+    assert re.search(r"content/mentors/broken\.md:5: unknown region 'Westrn'", build.output), build.output
+    assert not (build.site / "mentors").exists()
+
+
+def test_a_docs_page_clashing_with_a_generated_page_is_an_error(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs / "index.md", "# Home\n")
+    write(docs / "mentors" / "index.md", "# My own gallery\n")
+    content = make_roster(tmp_path / "content", {"ana": profile()})
+    build = build_site(tmp_path, content, extra={"docs_dir": str(docs)})
+    assert build.returncode != 0
+    assert "clashes with a page mentor-gallery generates" in build.output
+
+
+def test_photos_are_published_beside_the_profile(tmp_path):
+    build = build_site(tmp_path)
+    roster = load_roster(EXAMPLE_CONTENT).roster
+    with_photo = [m for m in roster.mentors if m.photo]
+    assert with_photo
+    for mentor in with_photo:
+        assert (build.site / "mentors" / mentor.slug / f"photo{mentor.photo.suffix}").read_bytes() == mentor.photo.read_bytes()
