@@ -17,6 +17,8 @@ _EXTRA_FOLDS = str.maketrans(EXTRA_FOLDS)
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: é -> e, Ø -> o, so 'bjorn' finds 'Björn'."""
+    if text.isascii():  # most text: skip the Unicode decomposition
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().translate(_EXTRA_FOLDS)
 
