@@ -7,10 +7,10 @@ import sys
 from typing import Sequence
 
 from . import __version__
-from .commands import check
+from .commands import check, export, import_, match, new, schema, stale
 
 # Each subcommand lives in its own module under commands/; list them here in help order.
-COMMANDS = [check]
+COMMANDS = [check, new, export, import_, stale, schema, match]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,8 @@ from .source import Document, SourceError, read_frontmatter_file, read_yaml_file
 from .validate import Report, form_from, mentor_from, program_from, taxonomy_from
 
 IGNORED_NAMES = {"readme.md"}
+# Pages the site generates under mentors/: a profile with one of these slugs would replace it.
+RESERVED_MENTOR_SLUGS = {"expertise", "region", "find", "team", "index"}
 
 
 @dataclass
@@ -52,6 +54,9 @@ def load_roster(content_dir: Path) -> LoadResult:
 
     mentors = []
     for path, slug in _entries(content_dir / "mentors", ".md", problems):
+        if slug in RESERVED_MENTOR_SLUGS:
+            problems.append(Problem(display_path(path), 1, f"'{slug}' is the address of one of the gallery's own pages (mentors/{slug}/); rename the file, e.g. {slug}-{path.parent.name[:-1]}.md"))
+            continue
         loaded = _read(path, problems, frontmatter=True)
         if loaded:
             document, body, body_line = loaded

@@ -10,10 +10,15 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
+from .json_schema import SCHEMA_PATH, schema_json
 from .model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
-from .request_controls import controls_for
+from .request_controls import controls_for, destination, program_control
+from .scaffold import profile_template, roster_hints
+from .scoring import match_data
 from .site_config import SiteSettings
+from .slugs import EXTRA_FOLDS, fold
 from .text import first_sentence, search_words
 
 
@@ -27,6 +32,7 @@ class PageSpec:
     body_line: int = 1
     in_nav: bool = False
     searchable: bool = False  # in the site search (profiles are found through the gallery)
+    wide: bool = False  # no navigation sidebar: the page lays out its own columns (the gallery's filters)
 
     @property
     def url(self) -> str:
@@ -49,8 +55,10 @@ class Facet:
 
 
 def sort_key(mentor: Mentor) -> tuple:
-    """Default order: available mentors first, then by name."""
-    return (not mentor.available, mentor.name.casefold(), mentor.slug)
+    """Default order: available mentors first, then by name, accents ignored (Ágnes among the A's).
+
+    The gallery's "Name" sort compares the same folded names (gallery.js)."""
+    return (not mentor.available, fold(mentor.name), mentor.slug)
 
 
 def photo_uri(mentor: Mentor) -> str | None:
@@ -88,6 +96,8 @@ def facets(roster: Roster) -> list[Facet]:
         Facet("program", "Program", [(p.slug, p.name, sum(1 for m in mentors if p.slug in m.programs)) for p in roster.programs]),
         Facet("frequency", "Meeting frequency", count(FREQUENCY.terms, lambda m: {m.frequency.slug} if m.frequency else set())),
         Facet("meeting", "Meeting mode", count(MEETING.terms, lambda m: {t.slug for t in m.meeting})),
+        # accepting=1: accepting and not full, as the cards' data-accepting says
+        Facet("accepting", "Availability", [("1", "Accepting new mentees", sum(1 for m in mentors if m.available))]),
     ]
 
 
@@ -108,8 +118,15 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url}
     pages: list[PageSpec] = [
         PageSpec("mentors/index.md", "Mentors Gallery", "gallery.html",
-                 {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster), "total": len(mentors)}, in_nav=True),
+                 {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster), "total": len(mentors),
+                  # gallery.js folds search queries with the very table the index was folded with
+                  "extra_folds": json.dumps(EXTRA_FOLDS, ensure_ascii=False),
+                  "propose_url": _propose_url(roster, settings)}, in_nav=True, wide=True),
     ]
+    # The matching tools score in the browser (match.js) with the weights `mentor-gallery match` uses.
+    tools = {**common, "weights": json.dumps(settings.weights.to_json()), "frequencies": FREQUENCY.terms, "meetings": MEETING.terms}
+    pages += [PageSpec("mentors/find.md", "Find my mentor", "find.html", tools),
+              PageSpec("mentors/team.md", "Build your advisory team", "team.html", tools)]
     for mentor in mentors:
         pages.append(PageSpec(
             f"mentors/{mentor.slug}.md", mentor.name, "profile.html",
@@ -129,9 +146,9 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
                           in_nav=True, searchable=True))
     for program in roster.programs:
         members = [cards[m.slug] for m in mentors if program.slug in m.programs]
-        handler = program.request_form or settings.request_form
         pages.append(PageSpec(f"programs/{program.slug}.md", program.name, "program.html",
-                              {**common, "program": program, "cards": members, "handler": handler},
+                              {**common, "program": program, "cards": members,
+                               "request": program_control(program, settings.request_form)},
                               markdown=program.body, body_line=program.body_line, in_nav=True, searchable=True))
         if program.agreement:
             pages.append(PageSpec(f"programs/{program.slug}/agreement.md", f"{program.name}: Statement of Mutual Understanding",
@@ -139,7 +156,8 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     if roster.forms:
         pages.append(PageSpec("forms/index.md", "Forms", "forms.html", {**common, "forms": roster.forms}, in_nav=True, searchable=True))
     for form in roster.forms:
-        pages.append(PageSpec(f"forms/{form.slug}.md", form.title, "form.html", {**common, "form": form}, in_nav=True, searchable=True))
+        pages.append(PageSpec(f"forms/{form.slug}.md", form.title, "form.html",
+                              {**common, "form": form, "destination": destination(form.action)}, in_nav=True, searchable=True))
     return pages
 
 
@@ -154,8 +172,26 @@ def _edit_url(path: Path, settings: SiteSettings) -> str | None:
     return f"{settings.repo_url.rstrip('/')}/edit/{settings.edit_branch}/{relative}"
 
 
+def _propose_url(roster: Roster, settings: SiteSettings) -> str | None:
+    """'Propose a mentor': a new file in the profiles folder on the repository host, prefilled with
+    the `new` template, so a committee member starts from every key; None without repo_url."""
+    if not settings.repo_url or not settings.config_path:
+        return None
+    root = settings.config_path.resolve().parent
+    # Every profile sits in one folder; with none yet, the plugin's default content folder.
+    folder = roster.mentors[0].path.resolve().parent if roster.mentors else root / "content" / "mentors"
+    try:
+        relative = folder.relative_to(root).as_posix()
+    except ValueError:
+        return None
+    template = profile_template(None, roster_hints(roster.taxonomy, [p.slug for p in roster.programs]))
+    query = urlencode({"filename": "new-mentor.md", "value": template}, quote_via=quote)
+    return f"{settings.repo_url.rstrip('/')}/new/{settings.edit_branch}/{relative}?{query}"
+
+
 def data_files(roster: Roster) -> dict[str, bytes]:
-    return {"mentors/search-index.json": search_index(roster.mentors)}
+    return {"mentors/search-index.json": search_index(roster.mentors), "mentors/match-data.json": match_data(roster),
+            SCHEMA_PATH: schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")}
 
 
 def asset_files(roster: Roster) -> dict[str, Path]:

@@ -8,6 +8,7 @@ nav in every page, which makes a nav of thousands of profiles quadratic in build
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
 from .content import load_roster
+from .members_only import Sealer, passphrase_problem
 from .pages import PageSpec, asset_files, data_files, site_pages
 from .problems import errors
 from .render import FragmentRenderer
@@ -34,6 +36,11 @@ class MentorGalleryConfig(Config):
     content_dir = c.Type(str, default="content")
     request_form = c.Optional(c.Type(dict))
     edit_branch = c.Type(str, default="main")
+    # public: the whole roster is published. members-only: details sealed with a member passphrase,
+    # read from the environment variable passphrase_env (never from mkdocs.yml).
+    access = c.Choice(("public", "members-only"), default="public")
+    passphrase_env = c.Type(str, default="MENTOR_GALLERY_PASSPHRASE")
+    matching = c.Optional(c.Type(dict))  # scoring weights; read and checked by site_config
 
 
 class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
@@ -62,6 +69,14 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         settings = read_site_settings(Path(config.config_file_path or "mkdocs.yml"))
         settings.repo_url = config.repo_url
         settings.edit_branch = self.config.edit_branch
+        settings.access = self.config.access
+        self.renderer.sealer = None
+        if settings.access == "members-only":
+            passphrase = os.environ.get(self.config.passphrase_env)
+            problem = passphrase_problem(passphrase, self.config.passphrase_env)
+            if problem:
+                raise PluginError(problem)
+            self.renderer.sealer = Sealer.from_passphrase(passphrase)
         result = load_roster(self.content_dir)
         problems = result.problems + settings.problems
         for problem in problems:
@@ -96,7 +111,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             return markdown
         # Material's templates do not autoescape: titles go in already escaped.
         page.meta["title"] = str(escape(spec.title))
-        page.meta["hide"] = ["toc"] if spec.in_nav else ["toc", "navigation"]
+        page.meta["hide"] = ["toc"] if spec.in_nav and not spec.wide else ["toc", "navigation"]
         if not spec.searchable:
             page.meta["search"] = {"exclude": True}
         return ""

@@ -13,11 +13,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .members_only import Sealer
 from .pages import PageSpec
 
 
 class FragmentRenderer:
-    def __init__(self, template_dir: Path, site_name: str = ""):
+    def __init__(self, template_dir: Path, site_name: str = "", sealer: Sealer | None = None):
+        self.sealer = sealer
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)),
             autoescape=True,
@@ -29,5 +31,15 @@ class FragmentRenderer:
         self.env.globals["site_name"] = site_name
 
     def render(self, spec: PageSpec, body: str = "", **extra: Any) -> str:
-        template = self.env.get_template(spec.template)
+        sealed_template = spec.context.get("sealed_template")
+        if sealed_template:
+            # Members-only: the full page is drawn, sealed, and carried inside the public one.
+            if self.sealer is None:
+                raise ValueError(f"{spec.src_uri} is members-only but no member passphrase was given")
+            inner = self._draw(sealed_template, spec, body, extra)
+            extra = {**extra, "sealed": self.sealer.seal(inner), "seal": self.sealer.params}
+        return self._draw(spec.template, spec, body, extra)
+
+    def _draw(self, name: str, spec: PageSpec, body: str, extra: dict[str, Any]) -> str:
+        template = self.env.get_template(name)
         return template.render(page=spec, root=spec.root, body=Markup(body), **spec.context, **extra)

@@ -1,12 +1,19 @@
-"""The "request this mentor" controls a profile shows: one per program with a handler."""
+"""The "request this mentor" controls: what each one sends, to which handler, and how.
+
+A handler is reached three ways: `get` is a link with the mapped fields prefilled in its query
+string (hosted-form prefill), `post` is a small HTML form of hidden fields, and a `mailto:` URL
+is a link that opens a message naming the mentor. No engine, no I/O: pages.py hands the
+controls to the templates.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from urllib.parse import quote, urlencode, urlsplit
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from .model import Mentor, Program, RequestHandler
 
+# Used when a handler maps no fields at all: the handler then receives our own names.
 DEFAULT_FIELD_NAMES = {"mentor": "mentor", "mentor_name": "mentor_name", "program": "program"}
 
 
@@ -14,52 +21,80 @@ DEFAULT_FIELD_NAMES = {"mentor": "mentor", "mentor_name": "mentor_name", "progra
 class RequestControl:
     label: str
     kind: str  # "link" (get or mailto) or "form" (post)
-    url: str
-    fields: list[tuple[str, str]] = field(default_factory=list)  # posted (name, value) pairs
+    url: str  # the link's href, or the form's action
+    fields: tuple[tuple[str, str], ...] = ()  # the posted (name, value) pairs of a form
     program: Program | None = None
     disabled_reason: str | None = None
-    host: str = ""
+    destination: str = ""  # where the request goes, for the note beside the control
+    by_email: bool = False
 
     @property
     def disabled(self) -> bool:
         return self.disabled_reason is not None
 
 
-def request_values(handler: RequestHandler, mentor: Mentor, program: Program | None) -> list[tuple[str, str]]:
-    """The handler's field names with this request's values, in a stable order."""
+def request_values(handler: RequestHandler, mentor: Mentor | None, program: Program | None) -> list[tuple[str, str]]:
+    """The handler's field names with this request's values, in a stable order (mentor, name, program)."""
     names = handler.fields or DEFAULT_FIELD_NAMES
-    values = {"mentor": mentor.slug, "mentor_name": mentor.name, "program": program.slug if program else None}
+    values = {
+        "mentor": mentor.slug if mentor else None,
+        "mentor_name": mentor.name if mentor else None,
+        "program": program.slug if program else None,
+    }
     return [(names[key], value) for key, value in values.items() if key in names and value is not None]
 
 
-def handler_url(handler: RequestHandler, mentor: Mentor, program: Program | None) -> str:
+def destination(url: str) -> str:
+    """What a member is told about where their data goes: the host, or the email address."""
+    if url.lower().startswith("mailto:"):
+        return urlsplit(url).path
+    return urlsplit(url).hostname or url
+
+
+def mail_subject(mentor: Mentor | None, program: Program | None) -> str:
+    names = [part for part in (mentor.name if mentor else None, program.name if program else None) if part]
+    return "Mentoring request: " + " – ".join(names) if names else "Mentoring request"
+
+
+def _with_query(url: str, pairs: list[tuple[str, str]]) -> str:
+    """The URL with the pairs added to its query (replacing same-named ones), before any #fragment."""
+    parts = urlsplit(url)
+    ours = {name for name, _ in pairs}
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in ours]
+    # %20 rather than '+' for spaces: every decoder reads %20 as a space, not every one reads '+'.
+    query = urlencode(kept + pairs, quote_via=quote)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+
+
+def handler_url(handler: RequestHandler, mentor: Mentor | None, program: Program | None) -> str:
+    """The href of a get or mailto control."""
     pairs = request_values(handler, mentor, program)
-    joiner = "&" if "?" in handler.url else "?"
     if handler.is_mailto:
-        subject = f"Mentoring request: {mentor.name}" + (f" ({program.name})" if program else "")
-        body = "\n".join(f"{name}: {value}" for name, value in pairs) + "\n"
-        # mailto takes %20, not '+', for spaces (RFC 6068).
-        return f"{handler.url}{joiner}subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    return f"{handler.url}{joiner}{urlencode(pairs)}" if pairs else handler.url
+        # RFC 6068: line breaks in a mailto body are %0D%0A.
+        body = "".join(f"{name}: {value}\r\n" for name, value in pairs)
+        return _with_query(handler.url, [("subject", mail_subject(mentor, program)), ("body", body)])
+    return _with_query(handler.url, pairs) if pairs else handler.url
+
+
+def control(handler: RequestHandler, label: str, mentor: Mentor | None, program: Program | None) -> RequestControl:
+    common = {"program": program, "disabled_reason": mentor.unavailable_reason if mentor else None,
+              "destination": destination(handler.url), "by_email": handler.is_mailto}
+    if handler.method == "post" and not handler.is_mailto:
+        return RequestControl(label, "form", handler.url, tuple(request_values(handler, mentor, program)), **common)
+    return RequestControl(label, "link", handler_url(handler, mentor, program), **common)
 
 
 def controls_for(mentor: Mentor, programs: dict[str, Program], site_handler: RequestHandler | None) -> list[RequestControl]:
     """One control per program of the mentor that has a handler (its own, else the site's);
     the site's handler alone when the mentor belongs to no program."""
-    targets: list[tuple[RequestHandler, Program | None]] = []
-    for slug in mentor.programs:
-        program = programs.get(slug)
-        handler = (program.request_form if program else None) or site_handler
-        if program and handler:
-            targets.append((handler, program))
-    if not mentor.programs and site_handler:
-        targets.append((site_handler, None))
-    controls = []
-    for handler, program in targets:
-        label = f"Request {mentor.name}" + (f" through {program.name}" if program else " as a mentor")
-        host = "email" if handler.is_mailto else (urlsplit(handler.url).hostname or "")
-        if handler.method == "post" and not handler.is_mailto:
-            controls.append(RequestControl(label, "form", handler.url, request_values(handler, mentor, program), program, mentor.unavailable_reason, host))
-        else:
-            controls.append(RequestControl(label, "link", handler_url(handler, mentor, program), [], program, mentor.unavailable_reason, host))
-    return controls
+    own = [programs[slug] for slug in mentor.programs if slug in programs]
+    if not own:
+        return [control(site_handler, f"Request {mentor.name} as your mentor", mentor, None)] if site_handler else []
+    return [control(handler, f"Request {mentor.name} ({program.name})", mentor, program)
+            for program in own if (handler := program.request_form or site_handler)]
+
+
+def program_control(program: Program, site_handler: RequestHandler | None) -> RequestControl | None:
+    """A program page's control: ask the program for a mentor without naming one."""
+    handler = program.request_form or site_handler
+    return control(handler, "Ask for a mentor in this program", None, program) if handler else None

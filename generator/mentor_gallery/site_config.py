@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import RequestHandler
 from .problems import Problem, display_path
+from .scoring import Weights, weights_from
 from .source import SourceError, parse_yaml, read_text
 from .validate import Report, request_handler_from
 
@@ -22,6 +23,8 @@ class SiteSettings:
     request_form: RequestHandler | None = None
     repo_url: str | None = None
     edit_branch: str = "main"  # the branch "Edit this profile" links open
+    access: str = "public"  # or "members-only": profile details sealed (members_only.py)
+    weights: Weights = field(default_factory=Weights)  # matching: how `match` and the gallery's tools score
     config_path: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -46,6 +49,10 @@ def read_site_settings(config_path: Path) -> SiteSettings:
                 report = Report(shown, document)
                 settings.request_form = request_handler_from(report, options["request_form"], ("plugins", index, PLUGIN_NAME, "request_form"))
                 settings.problems += report.problems
+            if isinstance(options, dict) and options.get("matching") is not None:
+                where = ("plugins", index, PLUGIN_NAME, "matching")
+                settings.weights, weight_problems = weights_from(options["matching"])
+                settings.problems += [Problem(shown, document.line(*where, *key), message) for key, message in weight_problems]
     return settings
 
 

@@ -213,7 +213,11 @@ def request_handler_from(report: Report, value: Any, where: tuple) -> RequestHan
         for key in HANDLER_FIELD_KEYS:
             if key in mapping:
                 name = report.text(mapping, key, where + ("fields",))
-                if name:
+                # Two of our values under one name: the handler would keep only one of them.
+                other = next((k for k, v in fields.items() if v == name), None)
+                if name and other:
+                    report.error(where + ("fields", key), f"fields: {other} and {key} both map to '{name}'; give each its own handler field name")
+                elif name:
                     fields[key] = name
     return RequestHandler(url.strip(), method, fields)
 

@@ -112,3 +112,11 @@ def test_file_names_must_be_slugs_and_near_misses_are_not_silently_dropped(tmp_p
     assert "must end in '.md'" in messages[("carol.markdown", "warning")]
     assert len(result.problems) == 3
     assert [m.slug for m in result.roster.mentors] == ["ana"]
+
+
+def test_slugs_of_the_gallery_own_pages_are_refused(tmp_path):
+    root = make_roster(tmp_path / "c", {"find": profile(), "team": profile(), "ana": profile()})
+    result = load_roster(root)
+    refused = sorted(p.path.split("/")[-1] for p in result.problems if "gallery's own pages" in p.message)
+    assert refused == ["find.md", "team.md"]
+    assert [m.slug for m in result.roster.mentors] == ["ana"]

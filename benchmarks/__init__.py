@@ -1,0 +1,1 @@
+"""Benchmarks of Mentor Gallery at scale (`make bench`); not part of `make test`."""

@@ -1,0 +1,131 @@
+"""The benchmark's tables and its targets (PASS/MISS), from the results of one run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .live_reload import LiveReload
+from .measure_size import SizeResult
+
+KB = 1024
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    size: int | None  # None: every size measured
+    value: Callable[[SizeResult], float | None]
+    limit: float
+    inclusive: bool  # True: value <= limit passes; False: value < limit
+    unit: str
+
+    def judge(self, results: dict[int, SizeResult]) -> list[dict[str, Any]]:
+        sizes = sorted(results) if self.size is None else [self.size]
+        verdicts = []
+        for size in sizes:
+            result = results.get(size)
+            value = self.value(result) if result is not None else None
+            if value is None:
+                verdict = "NOT MEASURED"
+            else:
+                verdict = "PASS" if (value <= self.limit if self.inclusive else value < self.limit) else "MISS"
+            verdicts.append({"target": self.label, "mentors": size, "value": value, "limit": self.limit,
+                             "unit": self.unit, "verdict": verdict})
+        return verdicts
+
+
+def _gallery(attr: str, scale: float = 1.0) -> Callable[[SizeResult], float | None]:
+    def get(result: SizeResult) -> float | None:
+        value = getattr(result.gallery, attr, None) if result.gallery else None
+        return value / scale if value is not None else None
+    return get
+
+
+# Build and check times are judged on CPU seconds (user + system of the process): MkDocs builds on
+# one core, so on an idle machine wall time is about the same, and on a shared one CPU time does
+# not swing with the neighbours' load. Wall times are in the tables and the JSON beside them.
+TARGETS = [
+    Target("build time ours/plain Material (CPU)", 1000, lambda r: r.cpu_ratio if r.ours.cpu_s and r.baseline.cpu_s else None, 1.25, True, "x"),
+    Target("build time ours/plain Material (CPU)", 10000, lambda r: r.cpu_ratio if r.ours.cpu_s and r.baseline.cpu_s else None, 1.25, True, "x"),
+    Target("peak memory of the build", 10000, lambda r: max(r.ours.peak_mb) if r.ours.peak_mb else None, 1024, False, "MB"),
+    Target("bytes per profile page", None, lambda r: r.ours_site.profile_page_bytes / KB if r.ours_site else None, 64, True, "KB"),
+    Target("site size", 10000, lambda r: r.ours_site.total_mb if r.ours_site else None, 250, False, "MB"),
+    Target("mentor-gallery check (CPU)", 10000, lambda r: r.check.median_cpu_s if r.check.cpu_s else None, 5, False, "s"),
+    Target("gallery first load (gzip)", 1000, _gallery("first_load_gzip", KB), 300, True, "KB"),
+    Target("gallery time to interactive", 10000, _gallery("ready_ms"), 2000, False, "ms"),
+    Target("gallery filter change (click to frame drawn)", 10000, _gallery("filter_frame_ms"), 50, False, "ms"),
+]
+
+
+def judge(results: dict[int, SizeResult]) -> list[dict[str, Any]]:
+    return [verdict for target in TARGETS for verdict in target.judge(results)]
+
+
+def _f(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:,.{digits}f}"
+
+
+def _pair(builds, digits: int = 1) -> str:
+    """Median wall seconds, and CPU seconds in brackets."""
+    return f"{_f(builds.median_s, digits)} ({_f(builds.median_cpu_s, digits)})" if builds.wall_s else "-"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = lambda cells: "| " + " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+    return "\n".join([line(headers), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
+
+
+def build_table(results: dict[int, SizeResult]) -> str:
+    headers = ["mentors", "check s (CPU)", "ours s (CPU)", "plain s (CPU)", "ratio (CPU)", "peak MB ours/plain",
+               "site MB ours/plain", "profile KB ours/plain", "site search KB gz ours/plain"]
+    rows = []
+    for size in sorted(results):
+        r = results[size]
+        o, b = r.ours_site, r.baseline_site
+        rows.append([
+            f"{size:,}", _pair(r.check, 2), _pair(r.ours), _pair(r.baseline),
+            f"{_f(r.ratio, 2)} ({_f(r.cpu_ratio, 2)})" if r.ours.wall_s and r.baseline.wall_s else "-",
+            f"{_f(max(r.ours.peak_mb, default=None), 0)}/{_f(max(r.baseline.peak_mb, default=None), 0)}",
+            f"{_f(o.total_mb if o else None)}/{_f(b.total_mb if b else None)}",
+            f"{_f(o.profile_page_bytes / KB if o else None)}/{_f(b.profile_page_bytes / KB if b else None)}",
+            f"{_f(o.search_index_gzip / KB if o else None)}/{_f(b.search_index_gzip / KB if b else None)}",
+        ])
+    return _table(headers, rows)
+
+
+def browser_table(results: dict[int, SizeResult]) -> str:
+    headers = ["mentors", "1st load KB gz", "html KB gz", "our assets KB gz", "theme KB gz", "sitemap KB gz",
+               "gallery index KB gz", "ready ms", "ready CPU ms", "filter ms", "filter CPU ms", "filter script ms",
+               "search ms", "JS heap MB"]
+    rows = []
+    for size in sorted(results):
+        g = results[size].gallery
+        if g is None:
+            continue
+        lazy = "lazy" if g.gallery_index_lazy else "at load"
+        rows.append([f"{size:,}", _f(g.first_load_gzip / KB), _f(g.html_gzip / KB), _f(g.our_assets_gzip / KB),
+                     _f(g.theme_gzip / KB), _f(g.sitemap_gzip / KB), f"{_f(g.gallery_index_gzip / KB)} ({lazy})",
+                     _f(g.ready_ms, 0), _f(g.ready_cpu_ms, 0), _f(g.filter_frame_ms), _f(g.filter_cpu_ms),
+                     _f(g.filter_script_ms, 2), _f(g.search_frame_ms), _f(g.js_heap_mb)])
+    return _table(headers, rows) if rows else "(no browser measurements)"
+
+
+def live_reload_line(live: LiveReload | None, full_build_s: float | None) -> str:
+    if live is None:
+        return "mkdocs serve: not measured"
+    if live.error:
+        return f"mkdocs serve ({live.mentors:,} mentors): {live.error}"
+    compare = f"; a full build of {live.mentors:,} takes {full_build_s:.1f} s" if full_build_s else ""
+    return (f"mkdocs serve --livereload ({live.mentors:,} mentors): first page after {live.startup_s:.1f} s; "
+            f"an edited profile shows {live.rebuild_s:.1f} s after saving{compare}")
+
+
+def verdict_lines(verdicts: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in verdicts:
+        op = "<=" if any(t.inclusive for t in TARGETS if t.label == v["target"]) else "<"
+        value = "-" if v["value"] is None else f"{v['value']:,.2f} {v['unit']}"
+        lines.append(f"{v['verdict']:<12} {v['target']} at {v['mentors']:,}: {value} (target {op} {v['limit']:,g} {v['unit']})")
+    return "\n".join(lines)

@@ -1,0 +1,171 @@
+"""`make bench`: Mentor Gallery from 100 to 10,000 mentors, against plain Material.
+
+    .venv/bin/python benchmarks/run.py [--sizes 100,1000,10000] [--repeat N] [--no-browser] [--no-serve] [--keep]
+
+Prints two tables and a PASS/MISS line per target, and writes benchmarks/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the `benchmarks` package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.gallery_browser import launch, visit_gallery  # noqa: E402
+from benchmarks.live_reload import LiveReload, time_live_reload  # noqa: E402
+from benchmarks.measure_size import SizeResult, measure_size, prepare  # noqa: E402
+from benchmarks.report import browser_table, build_table, judge, live_reload_line, verdict_lines  # noqa: E402
+from benchmarks.sites import write_ours  # noqa: E402
+from benchmarks.static_server import StaticServer  # noqa: E402
+from benchmarks.synthetic import write_roster  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+SERVE_SIZE = 1000
+SMALL_SIZE, SMALL_REPEAT = 5000, 3
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="roster sizes, comma-separated (default 100,1000,10000)")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="builds per site and size, alternating ours and plain; the median counts "
+                             f"(default {SMALL_REPEAT} up to {SMALL_SIZE:,} mentors, 1 above: a 10,000 pair takes minutes)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--visits", type=int, default=3, help="cold gallery loads per size for time to interactive (median)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the headless Chromium measurements")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    parser.add_argument("--keep", action="store_true", help="keep the generated rosters and sites (printed path)")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args(argv)
+    args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    if (args.repeat is not None and args.repeat < 1) or not args.sizes or min(args.sizes) < 1:
+        parser.error("--repeat and every size must be at least 1")
+    return args
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = None
+    if Path("/proc/meminfo").exists():
+        first = Path("/proc/meminfo").read_text().splitlines()[0].split()
+        memory = round(int(first[1]) / 1024 / 1024, 1)
+    versions = {}
+    for name in ("mkdocs", "mkdocs-material", "mentor-gallery", "playwright", "Markdown", "PyYAML"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": memory, "os": platform.platform(),
+            "python": platform.python_version(), "versions": versions}
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="mentor-gallery-bench-"))
+    started = time.perf_counter()
+    results: dict[int, SizeResult] = {}
+    live: LiveReload | None = None
+    load_before = load_average()
+    print(f"Mentor Gallery benchmark: sizes {', '.join(f'{s:,}' for s in args.sizes)}, "
+          f"repeat {args.repeat or f'{SMALL_REPEAT} (1 above {SMALL_SIZE:,})'}; work in {work}")
+    try:
+        with StaticServer() as server:
+            playwright = browser = None
+            if not args.no_browser:
+                from playwright.sync_api import sync_playwright
+
+                playwright = sync_playwright().start()
+                browser = launch(playwright)
+            try:
+                for size in args.sizes:
+                    print(f"- {size:,} mentors: generating, checking, building")
+                    prepared = prepare(work / f"n{size}", size, args.seed, server.url)
+                    repeat = args.repeat or (SMALL_REPEAT if size <= SMALL_SIZE else 1)
+                    result = measure_size(prepared, repeat)
+                    results[size] = result
+                    if browser is not None and not result.errors:
+                        server.serve(prepared.ours_site)
+                        shots = args.out.parent / "screenshots" if size == max(args.sizes) else None
+                        result.gallery = visit_gallery(browser, server, args.visits, shots)
+                    if not args.keep:  # a 10,000-mentor pair of sites is hundreds of MB
+                        shutil.rmtree(prepared.root, ignore_errors=True)
+            finally:
+                if browser is not None:
+                    browser.close()
+                    playwright.stop()
+        if not args.no_serve:
+            print(f"- mkdocs serve with {SERVE_SIZE:,} mentors: edit one profile")
+            root = work / "serve"
+            roster = write_roster(root / "content", SERVE_SIZE, seed=args.seed)
+            config = write_ours(root / "site-config", root / "content")
+            profile = roster.profiles[len(roster.profiles) // 2]
+            live = time_live_reload(config, roster.mentors_dir / f"{profile.slug}.md", profile.slug, SERVE_SIZE)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    verdicts = judge(results)
+    full_build = results[SERVE_SIZE].ours.median_s if SERVE_SIZE in results and results[SERVE_SIZE].ours.wall_s else None
+    print()
+    print("Build and size (medians: wall seconds, CPU seconds in brackets; ratio = ours / plain Material)")
+    print(build_table(results))
+    print()
+    print("Gallery in headless Chromium (first visit weighed; ready = navigation start -> gallery usable; filter = click -> frame drawn)")
+    print(browser_table(results))
+    print()
+    print(live_reload_line(live, full_build))
+    print()
+    print(verdict_lines(verdicts))
+    print(f"\nMachine: {os.cpu_count()} cores; load average {load_before} before, {load_average()} after "
+          "(a busy machine inflates wall times far more than CPU times)")
+    errors = [f"{size}: {e}" for size, r in results.items() for e in r.errors + (r.gallery.errors if r.gallery else [])]
+    if live and live.error:
+        errors.append(f"mkdocs serve: {live.error}")
+    for error in errors:
+        print(f"ERROR {error}", file=sys.stderr)
+
+    report = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "load_average": {"before": load_before, "after": load_average()},
+        "settings": {"sizes": args.sizes, "repeat": args.repeat or f"{SMALL_REPEAT} up to {SMALL_SIZE}, 1 above", "seed": args.seed, "visits": args.visits},
+        "seconds": round(time.perf_counter() - started, 1),
+        "sizes": {str(size): _plain(result) | {"ratio": result.ratio if result.ours.wall_s and result.baseline.wall_s else None,
+                                               "cpu_ratio": result.cpu_ratio if result.ours.cpu_s and result.baseline.cpu_s else None}
+                  for size, result in results.items()},
+        "live_reload": _plain(live) | {"full_build_s": full_build} if live else None,
+        "targets": verdicts,
+        "errors": errors,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nWrote {args.out} ({report['seconds']:.0f} s in all)" + (f"; kept {work}" if args.keep else ""))
+    return 1 if errors else 0
+
+
+def _plain(value) -> dict:
+    return json.loads(json.dumps(dataclasses.asdict(value), default=str))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

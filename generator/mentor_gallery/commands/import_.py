@@ -1,0 +1,130 @@
+"""`mentor-gallery import FILE.csv [--update]`: a profile per CSV record, all or nothing.
+
+Every record is checked first, with the same validation as `check`, on the very YAML that would
+be written; one bad record and nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import load_roster
+from ..model import Taxonomy
+from ..problems import Problem, display_path, errors
+from ..profile_yaml import profile_text
+from ..roster_csv import CsvRecord, frontmatter_from_cells, read_csv
+from ..slugs import is_slug, slugify
+from ..source import SourceError, parse_yaml, split_frontmatter
+from ..validate import Report, mentor_from
+from .check import print_problems
+from .schema import setup_problems
+
+
+@dataclass
+class Planned:
+    path: Path
+    text: str
+    exists: bool
+
+
+def run(args: argparse.Namespace) -> int:
+    csv_path, content = Path(args.file), Path(args.content)
+    shown = display_path(csv_path)
+    try:
+        text = csv_path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        return _refuse([f"{shown}: cannot read the file: {exc.strerror}"])
+    except UnicodeDecodeError:
+        return _refuse([f"{shown}: the file is not UTF-8 text; save it from the spreadsheet as 'CSV UTF-8'"])
+
+    # The taxonomy and programs judge every record, so they must be sound; profiles need not be.
+    loaded = load_roster(content)
+    mentors_dir = content / "mentors"
+    blocking = setup_problems(loaded.problems, content)
+    if blocking:
+        print_problems(blocking)
+        print(f"fix the problems above in {display_path(content)} first (mentor-gallery check); nothing was imported.", file=sys.stderr)
+        return 1
+
+    table = read_csv(text)
+    if table.header_problems:
+        # The header is not a record: its problems are marked 'header' in place of a number.
+        return _refuse([f"{shown}:header: {message}" for message in table.header_problems])
+    program_slugs = {p.slug for p in loaded.roster.programs}
+    planned: list[Planned] = []
+    problems: list[Problem] = []
+    first_use: dict[str, int] = {}
+    for record in table.records:
+        messages, plan = _plan(record, mentors_dir, loaded.roster.taxonomy, program_slugs, first_use, args.update)
+        problems += [Problem(shown, record.number, message) for message in messages]
+        if plan:
+            planned.append(plan)
+    if problems:
+        return _refuse([str(p) for p in problems], records=len({p.line for p in problems}))
+    if not planned:
+        print(f"{shown} has no records; nothing was imported.", file=sys.stderr)
+        return 1
+
+    mentors_dir.mkdir(parents=True, exist_ok=True)
+    for plan in planned:
+        plan.path.write_text(plan.text, encoding="utf-8")
+        print(f"{'updated' if plan.exists else 'created'} {display_path(plan.path)}", file=sys.stderr)
+    created = sum(1 for p in planned if not p.exists)
+    print(f"imported {len(planned)} profile(s): {created} created, {len(planned) - created} updated.", file=sys.stderr)
+    return 0
+
+
+def _plan(record: CsvRecord, mentors_dir: Path, taxonomy: Taxonomy, program_slugs: set[str],
+          first_use: dict[str, int], update: bool) -> tuple[list[str], Planned | None]:
+    """The problems of one record, or the file it becomes."""
+    messages = list(record.problems)
+    slug = record.cells.get("slug", "").strip()
+    if not slug:
+        messages.append("slug is empty; give each record the slug that names its file, e.g. ana-diaz")
+    elif not is_slug(slug):
+        suggestion = slugify(slug) or slugify(record.cells.get("name", "")) or "ana-diaz"
+        messages.append(f"slug '{slug}' may use only a-z, 0-9 and '-'; e.g. {suggestion}")
+    elif slug in first_use:
+        messages.append(f"slug '{slug}' is also used by record {first_use[slug]}; each profile needs its own slug")
+    else:
+        first_use[slug] = record.number
+    valid = is_slug(slug)
+    path = mentors_dir / f"{slug if valid else 'record'}.md"
+    exists = valid and path.exists()
+    if exists and not update:
+        messages.append(f"{display_path(path)} already exists; use --update to replace it, or choose another slug")
+
+    data, body, cell_problems = frontmatter_from_cells(record.cells)
+    messages += cell_problems
+    text = profile_text(data, body)
+    # Validate the file as it would be written and read back, exactly as `check` would read it.
+    try:
+        yaml_text, body_read, body_line = split_frontmatter(text)
+        document = parse_yaml(yaml_text, first_line=2)
+    except SourceError as exc:
+        return messages + [exc.message], None
+    report = Report(display_path(path), document)
+    mentor_from(report, slug if valid else "record", body_read, body_line, taxonomy, program_slugs, path)
+    messages += [p.message for p in errors(report.problems)]
+    if messages:
+        return messages, None
+    return [], Planned(path, text, exists)
+
+
+def _refuse(lines: list[str], records: int | None = None) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    what = f"{records} record(s) have problems" if records else "the file has problems"
+    print(f"{what}; nothing was imported. Fix them in the CSV and import again.", file=sys.stderr)
+    return 1
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("import", help="create a profile per CSV record (the columns of export); all or nothing")
+    parser.add_argument("file", metavar="FILE.csv", help="a CSV with a header line; the columns of 'mentor-gallery export'")
+    parser.add_argument("--update", action="store_true", help="replace profiles that already exist (default: refuse)")
+    parser.add_argument("--content", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)")
+    parser.set_defaults(run=run)

@@ -1,0 +1,209 @@
+"""Roster records <-> profile frontmatter: the CSV and JSON of `export` and `import`.
+
+A record holds one profile's frontmatter as written (aliases, absent keys and all) plus its slug
+and body, so export -> import reproduces the files. The columns are profile_fields.csv_columns().
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import did_you_mean
+from .profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
+
+LIST_KINDS = frozenset({"texts", "expertise", "meeting", "programs"})
+LIST_SEPARATOR = "; "
+KINDS = {spec.key: spec.kind for spec in PROFILE_FIELDS}
+CONTACT_COLUMNS = {f"contact_{key}": key for key in CONTACT_KEYS}
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
+# Spreadsheets run a cell that starts with one of these as a formula: profile text is untrusted,
+# and an export sits beside private contacts. Such a cell gets one leading ' (shown as text);
+# cells that already start with 's before one get another, so import can always take one off.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
+_YES = {"yes", "true"}
+_NO = {"no", "false"}
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def cell(value: Any) -> str:
+    """One value as a CSV cell: yes/no, YYYY-MM-DD, lists joined with '; ', empty when absent."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(cell(item) for item in value)
+    return str(value)
+
+
+def defuse(text: str) -> str:
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def restore(text: str) -> str:
+    return text[1:] if _QUOTED_FORMULA.match(text) else text
+
+
+def csv_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, str]:
+    """The CSV cells of one profile, by column, defused against spreadsheet formulas."""
+    record = {"slug": slug}
+    for spec in PROFILE_FIELDS:
+        if spec.key == "contact":
+            contact = raw.get("contact") or {}
+            for column, key in CONTACT_COLUMNS.items():
+                record[column] = cell(contact.get(key))
+        else:
+            record[spec.key] = cell(raw.get(spec.key))
+    record["body"] = body
+    return {column: defuse(text) for column, text in record.items()}
+
+
+def json_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, Any]:
+    """The JSON object of one profile: every key (null when absent), typed values, contact nested."""
+    record: dict[str, Any] = {"slug": slug}
+    for spec in PROFILE_FIELDS:
+        value = raw.get(spec.key)
+        if spec.key == "contact" and isinstance(value, dict):
+            value = {key: value.get(key) for key in CONTACT_KEYS}
+        record[spec.key] = _json_value(value)
+    record["body"] = body
+    return record
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _json_value(item) for key, item in value.items()}
+    return value
+
+
+def split_hazards(raw: dict[str, Any]) -> list[str]:
+    """List items that contain ';' and so would come back from CSV as two items."""
+    return [f"{key} item '{item}'" for key, value in raw.items()
+            if KINDS.get(key) in LIST_KINDS and isinstance(value, list)
+            for item in value if isinstance(item, str) and ";" in item]
+
+
+def write_csv(records: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return out.getvalue()
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+@dataclass
+class CsvRecord:
+    number: int  # data records counted from 1, the header not counted
+    cells: dict[str, str]
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CsvTable:
+    columns: list[str]
+    records: list[CsvRecord]
+    header_problems: list[str]
+
+
+def read_csv(text: str) -> CsvTable:
+    """Records by column; unknown, repeated or missing columns are header problems."""
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    if not rows:
+        return CsvTable([], [], ["the file is empty; it needs a header line with the columns of 'mentor-gallery export'"])
+    columns = [name.strip() for name in rows[0]]
+    known = csv_columns()
+    problems = []
+    for index, name in enumerate(columns):
+        if name not in known:
+            hint = did_you_mean(name, known) or f"; the columns are: {', '.join(known)}"
+            problems.append(f"unknown column '{name}'{hint}")
+        elif name in columns[:index]:
+            problems.append(f"column '{name}' is given twice; keep one")
+    if "slug" not in columns:
+        problems.append("the header has no 'slug' column: each record needs the slug that names its file, e.g. ana-diaz")
+    records = []
+    for number, row in enumerate(rows[1:], start=1):
+        if not any(value.strip() for value in row):
+            continue  # a blank line or an empty spreadsheet row: counted, so numbers match the rows
+        record = CsvRecord(number, {name: restore(value) for name, value in zip(columns, row)})
+        if len(row) > len(columns):
+            record.problems.append(f"the record has {len(row)} cells but the header names {len(columns)} columns; check for a stray comma or an unclosed quote")
+        records.append(record)
+    return CsvTable(columns, records, problems)
+
+
+def frontmatter_from_cells(cells: dict[str, str]) -> tuple[dict[str, Any], str, list[str]]:
+    """(frontmatter, body, problems): typed values from a record's cells; empty cells are absent keys.
+
+    Only CSV notation is judged here (yes/no); everything else is left to the profile's own
+    validation, so an import reports what `check` would.
+    """
+    data: dict[str, Any] = {}
+    problems: list[str] = []
+    for spec in PROFILE_FIELDS:
+        if spec.key == "contact":
+            contact = _contact(cells, problems)
+            if contact:
+                data["contact"] = contact
+            continue
+        text = cells.get(spec.key, "").strip()
+        if not text:
+            continue
+        value = _typed(spec.key, spec.kind, text, problems)
+        if value is not None:
+            data[spec.key] = value
+    body = cells.get("body", "").replace("\r\n", "\n").replace("\r", "\n")
+    return data, body, problems
+
+
+def _typed(column: str, kind: str, text: str, problems: list[str]) -> Any:
+    if kind in LIST_KINDS:
+        return [item.strip() for item in text.split(";") if item.strip()]
+    if kind == "bool":
+        return _yes_no(column, text, problems)
+    if kind == "count" and _WHOLE_NUMBER.fullmatch(text):
+        return int(text)
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text  # validation says how to write a date
+    return text
+
+
+def _yes_no(column: str, text: str, problems: list[str]) -> bool | None:
+    if text.lower() in _YES:
+        return True
+    if text.lower() in _NO:
+        return False
+    problems.append(f"{column} must be yes or no, not '{text}'")
+    return None
+
+
+def _contact(cells: dict[str, str], problems: list[str]) -> dict[str, Any]:
+    contact: dict[str, Any] = {}
+    for column, key in CONTACT_COLUMNS.items():
+        text = cells.get(column, "").strip()
+        if not text:
+            continue
+        value = _yes_no(column, text, problems) if key == "public" else text
+        if value is not None:
+            contact[key] = value
+    return contact

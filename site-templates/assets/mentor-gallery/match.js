@@ -1,0 +1,468 @@
+/* Matching tools: "Find my mentor" (mentors/find/) and "Build your advisory team" (mentors/team/).
+ *
+ * The scorer below is the twin of generator/mentor_gallery/scoring.py: same JSON shapes, same
+ * integer arithmetic, same reasons, so the gallery ranks mentors exactly as `mentor-gallery match`
+ * scores them (tests/fixtures/scoring_cases.json holds the cases both reproduce).
+ * Profile text reaches the page through textContent only. No-op on pages without the tools.
+ */
+(function () {
+  "use strict";
+
+  var NEED_POSITION_WEIGHTS = [3, 2, 1];
+  var MAX_TEAM_AREAS = 8;
+  var SHOWN = 25; // results listed before "Show all"
+  var SEARCH_BUDGET = 200000; // team search nodes; far above what a roster of hundreds needs
+
+  // --- scoring (mirrors scoring.py) ----------------------------------------------------------
+
+  function needWeight(position) {
+    return NEED_POSITION_WEIGHTS[Math.min(position, NEED_POSITION_WEIGHTS.length - 1)];
+  }
+
+  function slugs(terms) {
+    var set = new Set();
+    (terms || []).forEach(function (t) { set.add(typeof t === "string" ? t : t.slug); });
+    return set;
+  }
+
+  function sharedNeeds(mentor, applicant) {
+    var areas = slugs(mentor.expertise);
+    return applicant.needs.filter(function (t) { return areas.has(t.slug); });
+  }
+
+  function admissible(mentor, applicant) {
+    if (!mentor.available || sharedNeeds(mentor, applicant).length === 0) return false;
+    if (applicant.program && !slugs(mentor.programs).has(applicant.program.slug)) return false;
+    if (applicant.remote === false && applicant.region && mentor.region.slug !== applicant.region.slug) return false;
+    return true;
+  }
+
+  /* options: {weights, maxAreas, frequency: [{slug, label}] in order, meeting: [{slug, label, phrase}]} */
+  function score(mentor, applicant, options) {
+    var w = options.weights;
+    var needs = applicant.needs;
+    var best = 0;
+    for (var i = 0; i < Math.min(needs.length, Math.max(options.maxAreas, 1)); i++) best += needWeight(i);
+    var positions = {};
+    needs.forEach(function (t, index) { positions[t.slug] = index; });
+    var shared = sharedNeeds(mentor, applicant);
+    var matched = 0;
+    shared.forEach(function (t) { matched += needWeight(positions[t.slug]); });
+    matched = Math.min(matched, best);
+    // Fractions over the common denominator best * 200, as in scoring.py: exact integers.
+    var unit = 200;
+    var totalWeight = w.needs;
+    var points = w.needs * matched * unit;
+    var reasons = [];
+    if (shared.length && w.needs) reasons.push("shares " + shared.map(function (t) { return t.label; }).join(", "));
+
+    function part(weight, fractionOfUnit, reason) {
+      totalWeight += weight;
+      points += weight * fractionOfUnit * best;
+      if (reason && weight && fractionOfUnit) reasons.push(reason);
+    }
+
+    if (applicant.region) {
+      if (mentor.region.slug === applicant.region.slug) part(w.region, unit, "same region (" + mentor.region.label + ")");
+      else if (applicant.remote !== false) part(w.region, 2 * w.remote_region, "other region (" + mentor.region.label + "), remote");
+      else part(w.region, 0, null);
+    }
+    if (applicant.frequency) {
+      var order = options.frequency.map(function (t) { return t.slug; });
+      var mine = options.frequency[order.indexOf(applicant.frequency)];
+      var theirs = mentor.frequency ? options.frequency[order.indexOf(mentor.frequency)] : null;
+      var gap = theirs ? Math.abs(order.indexOf(mine.slug) - order.indexOf(theirs.slug)) : null;
+      if (gap === 0) part(w.frequency, unit, "both " + mine.label.toLowerCase());
+      else if (gap === 1) part(w.frequency, unit / 2, theirs.label.toLowerCase() + " (close to " + mine.label.toLowerCase() + ")");
+      else part(w.frequency, 0, null);
+    }
+    if (applicant.meeting && applicant.meeting.length) {
+      var offered = slugs(mentor.meeting);
+      var asked = slugs(applicant.meeting);
+      var common = options.meeting.filter(function (t) { return offered.has(t.slug) && asked.has(t.slug); });
+      part(w.meeting, common.length ? unit : 0, "meets " + common.map(function (t) { return t.phrase; }).join(" or "));
+    }
+    if (applicant.program) {
+      var member = slugs(mentor.programs).has(applicant.program.slug);
+      part(w.program, member ? unit : 0, "program: " + applicant.program.label);
+    }
+    var denominator = best * unit * totalWeight;
+    if (!denominator) return { value: 0, reasons: reasons, shared: shared };
+    // Round half up of 100 * points / denominator; every operand is an integer below 2^53.
+    var value = Math.floor((200 * points + denominator) / (2 * denominator));
+    return { value: value, reasons: reasons, shared: shared };
+  }
+
+  function ranked(mentors, applicant, options) {
+    return mentors
+      .filter(function (m) { return admissible(m, applicant); })
+      .map(function (m) { return { mentor: m, score: score(m, applicant, options) }; })
+      .sort(function (a, b) {
+        return b.score.value - a.score.value || (a.mentor.slug < b.mentor.slug ? -1 : a.mentor.slug > b.mentor.slug ? 1 : 0);
+      });
+  }
+
+  // --- advisory team: exact smallest cover ---------------------------------------------------
+
+  function popcount(n) { var c = 0; while (n) { n &= n - 1; c++; } return c; }
+
+  /* The fewest available mentors covering the areas (terms), then the most regions, then the
+   * highest summed score; returns {members, uncovered, complete}. */
+  function team(mentors, areas, options) {
+    var pool = mentors.filter(function (m) { return m.available; }).map(function (m) {
+      var have = slugs(m.expertise);
+      var mask = 0;
+      areas.forEach(function (t, i) { if (have.has(t.slug)) mask |= 1 << i; });
+      return { mentor: m, mask: mask };
+    }).filter(function (entry) { return entry.mask; });
+    var reachable = pool.reduce(function (all, entry) { return all | entry.mask; }, 0);
+    var uncovered = areas.filter(function (t, i) { return !(reachable & (1 << i)); });
+    if (!reachable) return { members: [], uncovered: uncovered, complete: true };
+    var applicant = { needs: areas, region: null, remote: null, frequency: null, meeting: [], program: null };
+    pool.forEach(function (entry) { entry.score = score(entry.mentor, applicant, options).value; });
+    pool.sort(function (a, b) { return a.mentor.slug < b.mentor.slug ? -1 : 1; });
+
+    // The smallest team size: breadth-first over the sets of covered areas.
+    var size = {};
+    size[0] = 0;
+    var frontier = [0];
+    while (!(reachable in size)) {
+      var next = [];
+      frontier.forEach(function (covered) {
+        pool.forEach(function (entry) {
+          var after = covered | entry.mask;
+          if (!(after in size)) { size[after] = size[covered] + 1; next.push(after); }
+        });
+      });
+      frontier = next;
+    }
+    var k = size[reachable];
+    var widest = pool.reduce(function (most, entry) { return Math.max(most, popcount(entry.mask)); }, 1);
+
+    // Every team of k: branch on the lowest area not yet covered, over mentors who cover it.
+    var bestTeam = null;
+    var bestKey = null;
+    var nodes = 0;
+    var chosen = [];
+    function better(key) {
+      if (!bestKey) return true;
+      for (var i = 0; i < key.length; i++) {
+        if (key[i] !== bestKey[i]) return typeof key[i] === "number" ? key[i] > bestKey[i] : key[i] < bestKey[i];
+      }
+      return false;
+    }
+    function search(covered) {
+      if (++nodes > SEARCH_BUDGET && bestTeam) return;
+      if (covered === reachable) {
+        var regions = new Set(chosen.map(function (e) { return e.mentor.region.slug; })).size;
+        var total = chosen.reduce(function (sum, e) { return sum + e.score; }, 0);
+        var names = chosen.map(function (e) { return e.mentor.slug; }).sort().join(" ");
+        var key = [regions, total, names];
+        if (better(key)) { bestKey = key; bestTeam = chosen.slice(); }
+        return;
+      }
+      var missing = reachable & ~covered;
+      if (chosen.length + Math.ceil(popcount(missing) / widest) > k) return;
+      var lowest = missing & -missing;
+      pool.forEach(function (entry) {
+        if (!(entry.mask & lowest) || chosen.indexOf(entry) >= 0) return;
+        chosen.push(entry);
+        search(covered | entry.mask);
+        chosen.pop();
+      });
+    }
+    search(0);
+    var members = bestTeam.map(function (entry) {
+      return { mentor: entry.mentor, covers: areas.filter(function (t, i) { return entry.mask & (1 << i); }), score: entry.score };
+    }).sort(function (a, b) { return b.covers.length - a.covers.length || (a.mentor.slug < b.mentor.slug ? -1 : 1); });
+    return { members: members, uncovered: uncovered, complete: nodes <= SEARCH_BUDGET };
+  }
+
+  // --- data ----------------------------------------------------------------------------------
+
+  var loaded = {};
+
+  function load(url) {
+    if (!loaded[url]) {
+      loaded[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("match data: HTTP " + response.status);
+        return response.json();
+      }).then(hydrate);
+    }
+    return loaded[url];
+  }
+
+  /* The compact JSON as the scorer's shapes, plus lookups by slug. */
+  function hydrate(data) {
+    function bySlug(list) { var map = {}; list.forEach(function (t) { map[t.slug] = t; }); return map; }
+    return {
+      options: { maxAreas: data.max_areas, frequency: data.frequency, meeting: data.meeting },
+      mentors: data.mentors,
+      expertise: bySlug(data.expertise),
+      regions: bySlug(data.regions),
+      programs: bySlug(data.programs),
+      frequency: bySlug(data.frequency),
+      meeting: bySlug(data.meeting)
+    };
+  }
+
+  function optionsFor(root, data) {
+    var weights = JSON.parse(root.getAttribute("data-match-weights"));
+    return Object.assign({}, data.options, { weights: weights });
+  }
+
+  function dataUrl(root) {
+    return new URL(root.getAttribute("data-match-data"), window.location.href).href;
+  }
+
+  function profileUrl(root, slug) {
+    return new URL(encodeURIComponent(slug) + "/", dataUrl(root)).href;
+  }
+
+  /* Marks the results busy until the mentor list has arrived; says so if it never does. */
+  function loading(root, promise, status) {
+    var results = root.querySelector(".mg-match__results");
+    results.setAttribute("aria-busy", "true");
+    function done() { results.removeAttribute("aria-busy"); }
+    promise.then(done, function (error) {
+      status.textContent = "The mentor list could not be loaded. Reload the page, or browse the Mentors Gallery.";
+      done();
+      throw error; // still reported on the console
+    });
+  }
+
+  function setQuery(params) {
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function listText(labels) {
+    return labels.length < 2 ? labels.join("") : labels.slice(0, -1).join(", ") + " or " + labels[labels.length - 1];
+  }
+
+  function mentorHeading(root, mentor) {
+    var heading = el("h3", "mg-match__name");
+    var link = el("a", null, mentor.name);
+    link.href = profileUrl(root, mentor.slug);
+    heading.appendChild(link);
+    return heading;
+  }
+
+  // --- "Find my mentor" ----------------------------------------------------------------------
+
+  function initFind(root) {
+    var form = root.querySelector("[data-match-form]");
+    var needs = Array.prototype.slice.call(root.querySelectorAll("[data-match-need]"));
+    var region = root.querySelector("[data-match-region]");
+    var remote = root.querySelector("[data-match-remote]");
+    var frequency = root.querySelector("[data-match-frequency]");
+    var modes = Array.prototype.slice.call(root.querySelectorAll("[data-match-meeting]"));
+    var program = root.querySelector("[data-match-program]");
+    var status = root.querySelector("[data-match-status]");
+    var list = root.querySelector("[data-match-results]");
+    var more = root.querySelector("[data-match-more]");
+    var showAll = false;
+    var ready = null; // {data, options} once the mentor list has arrived
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function () { showAll = false; if (ready) update(ready.data, ready.options, true); });
+    more.addEventListener("click", function () { showAll = true; if (ready) update(ready.data, ready.options, false); });
+    loading(root, load(dataUrl(root)).then(function (data) {
+      ready = { data: data, options: optionsFor(root, data) };
+      // A shared link sets the form; without one, keep what the member may already have chosen.
+      if (window.location.search) restore(new URLSearchParams(window.location.search), data);
+      update(ready.data, ready.options, true);
+    }), status);
+
+    function restore(params, data) {
+      var wanted = params.getAll("needs").filter(function (s) { return data.expertise[s]; });
+      needs.forEach(function (select, i) { select.value = wanted[i] || ""; });
+      region.value = data.regions[params.get("region")] ? params.get("region") : "";
+      remote.checked = params.get("remote") !== "no";
+      frequency.value = data.frequency[params.get("frequency")] ? params.get("frequency") : "";
+      var meeting = params.getAll("meeting");
+      modes.forEach(function (box) { box.checked = meeting.indexOf(box.value) >= 0; });
+      if (program) program.value = data.programs[params.get("program")] ? params.get("program") : "";
+    }
+
+    function applicantFrom(data) {
+      var chosen = [];
+      needs.forEach(function (select) {
+        if (select.value && chosen.indexOf(select.value) < 0 && data.expertise[select.value]) chosen.push(select.value);
+      });
+      return {
+        name: "",
+        needs: chosen.map(function (s) { return data.expertise[s]; }),
+        region: data.regions[region.value] || null,
+        remote: remote.checked ? true : false,
+        frequency: data.frequency[frequency.value] ? frequency.value : null,
+        meeting: modes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; }),
+        program: program && data.programs[program.value] ? data.programs[program.value] : null
+      };
+    }
+
+    function update(data, options, write) {
+      var applicant = applicantFrom(data);
+      if (write) {
+        var params = new URLSearchParams();
+        applicant.needs.forEach(function (t) { params.append("needs", t.slug); });
+        if (applicant.region) params.set("region", applicant.region.slug);
+        if (!remote.checked) params.set("remote", "no");
+        if (applicant.frequency) params.set("frequency", applicant.frequency);
+        applicant.meeting.forEach(function (s) { params.append("meeting", s); });
+        if (applicant.program) params.set("program", applicant.program.slug);
+        setQuery(params);
+      }
+      list.textContent = "";
+      more.hidden = true;
+      if (!applicant.needs.length) {
+        status.textContent = "Choose your first need to see the mentors who fit.";
+        return;
+      }
+      var results = ranked(data.mentors, applicant, options);
+      var busy = data.mentors.filter(function (m) { return !m.available && sharedNeeds(m, applicant).length; }).length;
+      var needText = listText(applicant.needs.map(function (t) { return t.label; }));
+      var message;
+      if (!results.length) {
+        message = "No available mentor lists " + needText + (applicant.program ? " in the " + applicant.program.label : "") +
+          (applicant.remote === false && applicant.region ? " in the region " + applicant.region.label : "") + ".";
+        if (applicant.remote === false && applicant.region) message += " Allow a mentor from another region to see more.";
+      } else {
+        message = results.length + (results.length === 1 ? " mentor fits" : " mentors fit") + ", best first.";
+      }
+      if (busy) {
+        message += " " + busy + (results.length ? " more" : "") + (busy === 1 ? " mentor lists " : " mentors list ") + needText +
+          " but " + (busy === 1 ? "is" : "are") + " full or not accepting at present.";
+      }
+      if (applicant.remote === false && !applicant.region) message += " Choose your region to keep to mentors near you.";
+      status.textContent = message;
+      var shown = showAll ? results : results.slice(0, SHOWN);
+      shown.forEach(function (result, index) { list.appendChild(resultItem(result, index + 1)); });
+      if (shown.length < results.length) {
+        more.hidden = false;
+        more.textContent = "Show all " + results.length + " mentors";
+      }
+    }
+
+    function resultItem(result, rank) {
+      var mentor = result.mentor;
+      var item = el("li", "mg-match__result");
+      item.setAttribute("data-match-result", mentor.slug);
+      var body = el("div", "mg-match__body");
+      body.appendChild(mentorHeading(root, mentor));
+      if (mentor.title) body.appendChild(el("p", "mg-match__role", mentor.title));
+      body.appendChild(el("p", "mg-match__reasons", result.score.reasons.join("; ")));
+      var figure = el("p", "mg-match__score");
+      figure.setAttribute("data-match-score", String(result.score.value));
+      figure.appendChild(el("span", "mg-match__score-value", String(result.score.value)));
+      figure.appendChild(el("span", "mg-match__score-unit", " of 100"));
+      var bar = el("span", "mg-match__bar");
+      bar.setAttribute("aria-hidden", "true");
+      var fill = el("span", "mg-match__bar-fill");
+      fill.style.width = result.score.value + "%";
+      bar.appendChild(fill);
+      figure.appendChild(bar);
+      item.appendChild(el("span", "mg-match__rank", String(rank)));
+      item.appendChild(body);
+      item.appendChild(figure);
+      return item;
+    }
+  }
+
+  // --- "Build your advisory team" -------------------------------------------------------------
+
+  function initTeam(root) {
+    var form = root.querySelector("[data-match-form]");
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("[data-match-area]"));
+    var status = root.querySelector("[data-match-status]");
+    var list = root.querySelector("[data-match-results]");
+    var uncoveredNote = root.querySelector("[data-match-uncovered]");
+    var share = root.querySelector("[data-match-share]");
+    var shareLink = root.querySelector("[data-match-share-link]");
+
+    var ready = null;
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function () { if (ready) update(ready.data, ready.options, true); });
+    loading(root, load(dataUrl(root)).then(function (data) {
+      ready = { data: data, options: optionsFor(root, data) };
+      if (window.location.search) {
+        var wanted = new URLSearchParams(window.location.search).getAll("areas");
+        boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
+      }
+      update(ready.data, ready.options, true);
+    }), status);
+
+    function update(data, options, write) {
+      var picked = boxes.filter(function (box) { return box.checked && data.expertise[box.value]; });
+      var full = picked.length >= MAX_TEAM_AREAS;
+      boxes.forEach(function (box) { box.disabled = full && !box.checked; });
+      var areas = picked.slice(0, MAX_TEAM_AREAS).map(function (box) { return data.expertise[box.value]; });
+      if (write) {
+        var params = new URLSearchParams();
+        areas.forEach(function (t) { params.append("areas", t.slug); });
+        setQuery(params);
+      }
+      list.textContent = "";
+      uncoveredNote.hidden = true;
+      share.hidden = true;
+      if (!areas.length) {
+        status.textContent = "Pick at least one area to see a team.";
+        return;
+      }
+      var result = team(data.mentors, areas, options);
+      var covered = areas.length - result.uncovered.length;
+      if (!result.members.length) {
+        status.textContent = "No available mentor covers " + listText(areas.map(function (t) { return t.label; })) + " at present.";
+      } else {
+        status.textContent = result.members.length + (result.members.length === 1 ? " mentor covers " : " mentors together cover ") +
+          (covered === areas.length ? "all " + areas.length + (areas.length === 1 ? " area" : " areas") : covered + " of your " + areas.length + " areas") +
+          (full ? " (the most a team can be built for)." : ".");
+      }
+      result.members.forEach(function (member) { list.appendChild(memberItem(member)); });
+      if (result.uncovered.length) {
+        uncoveredNote.hidden = false;
+        uncoveredNote.textContent = "No available mentor covers " + listText(result.uncovered.map(function (t) { return t.label; })) +
+          " at present. Check the gallery again later, or ask the mentoring committee.";
+      }
+      share.hidden = false;
+      shareLink.href = window.location.href;
+    }
+
+    function memberItem(member) {
+      var mentor = member.mentor;
+      var item = el("li", "mg-match__result mg-match__result--team");
+      item.setAttribute("data-match-result", mentor.slug);
+      var body = el("div", "mg-match__body");
+      body.appendChild(mentorHeading(root, mentor));
+      if (mentor.title) body.appendChild(el("p", "mg-match__role", mentor.title + " · " + mentor.region.label));
+      body.appendChild(el("p", "mg-match__reasons", "covers " + member.covers.map(function (t) { return t.label; }).join(", ")));
+      item.appendChild(body);
+      return item;
+    }
+  }
+
+  // --- wiring ----------------------------------------------------------------------------------
+
+  function init() {
+    var find = document.querySelector("[data-match-find]");
+    if (find && !find.hasAttribute("data-match-ready")) { find.setAttribute("data-match-ready", ""); initFind(find); }
+    var builder = document.querySelector("[data-match-team]");
+    if (builder && !builder.hasAttribute("data-match-ready")) { builder.setAttribute("data-match-ready", ""); initTeam(builder); }
+  }
+
+  window.MentorMatch = { score: score, admissible: admissible, ranked: ranked, team: team, load: load };
+
+  // Material's instant navigation swaps pages without reloading scripts: it announces each on document$.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
