@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import shutil
 import subprocess
@@ -56,9 +57,10 @@ def write_config(tmp: Path, content: Path, *, site_url: str | None = None, plugi
     return path
 
 
-def build_site(tmp: Path, content: Path = EXAMPLE_CONTENT, **kwargs) -> Build:
+def build_site(tmp: Path, content: Path = EXAMPLE_CONTENT, env: dict[str, str] | None = None, **kwargs) -> Build:
     config = write_config(tmp, content, **kwargs)
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config)], capture_output=True, text=True, cwd=tmp)
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config)], capture_output=True, text=True, cwd=tmp,
+                            env={**os.environ, **(env or {})})
     return Build(result.returncode, result.stdout + result.stderr, tmp / "site")
 
 

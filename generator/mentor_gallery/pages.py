@@ -6,6 +6,7 @@ the engine adapter (plugin.py) only hands these to the site engine.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,9 +66,14 @@ def photo_uri(mentor: Mentor) -> str | None:
     return f"mentors/{mentor.slug}/photo{mentor.photo.suffix.lower()}" if mentor.photo else None
 
 
-def card(mentor: Mentor, programs: dict[str, Program]) -> dict[str, Any]:
+def card(mentor: Mentor, programs: dict[str, Program], members_only: bool = False) -> dict[str, Any]:
     """What a gallery card shows and the data- attributes the filters read."""
+    if members_only:
+        # The public roster of a members-only site: name, region and areas, nothing more.
+        return {"mentor": mentor, "summary": None, "photo": None, "reduced": True, "program_names": [],
+                "data": {"expertise": " ".join(t.slug for t in mentor.expertise), "region": mentor.region.slug}}
     return {
+        "reduced": False,
         "mentor": mentor,
         "summary": mentor.summary or first_sentence(mentor.body),
         "photo": photo_uri(mentor),
@@ -84,15 +90,19 @@ def card(mentor: Mentor, programs: dict[str, Program]) -> dict[str, Any]:
     }
 
 
-def facets(roster: Roster) -> list[Facet]:
+def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
     mentors = roster.mentors
 
     def count(terms: list[Term], values) -> list[tuple[str, str, int]]:
         return [(t.slug, t.label, sum(1 for m in mentors if t.slug in values(m))) for t in terms]
 
-    return [
+    public = [
         Facet("expertise", "Area of expertise", count(roster.taxonomy.expertise.terms, lambda m: {t.slug for t in m.expertise})),
         Facet("region", "Region", count(roster.taxonomy.regions.terms, lambda m: {m.region.slug})),
+    ]
+    if members_only:
+        return public
+    return public + [
         Facet("program", "Program", [(p.slug, p.name, sum(1 for m in mentors if p.slug in m.programs)) for p in roster.programs]),
         Facet("frequency", "Meeting frequency", count(FREQUENCY.terms, lambda m: {m.frequency.slug} if m.frequency else set())),
         Facet("meeting", "Meeting mode", count(MEETING.terms, lambda m: {t.slug for t in m.meeting})),
@@ -101,8 +111,12 @@ def facets(roster: Roster) -> list[Facet]:
     ]
 
 
-def search_index(mentors: list[Mentor]) -> bytes:
+def search_index(mentors: list[Mentor], members_only: bool = False) -> bytes:
     """The words the gallery's free-text search matches, one entry per card, by slug."""
+    if members_only:
+        entries = {m.slug: search_words(m.name, m.region.label, " ".join(t.label for t in m.expertise),
+                                        " ".join(a for t in m.expertise for a in t.aliases)) for m in mentors}
+        return json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     entries = {
         m.slug: search_words(m.name, m.title, m.organization, m.city or "", " ".join(t.label for t in m.expertise),
                              " ".join(a for t in m.expertise for a in t.aliases), " ".join(m.languages), m.summary or "", m.body)
@@ -114,23 +128,26 @@ def search_index(mentors: list[Mentor]) -> bytes:
 def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
     mentors = sorted(roster.mentors, key=sort_key)
-    cards = {m.slug: card(m, programs) for m in mentors}
-    common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url}
+    members_only = settings.access == "members-only"
+    cards = {m.slug: card(m, programs, members_only) for m in mentors}
+    common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "members_only": members_only}
     pages: list[PageSpec] = [
         PageSpec("mentors/index.md", "Mentors Gallery", "gallery.html",
-                 {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster), "total": len(mentors),
+                 {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster, members_only), "total": len(mentors),
                   # gallery.js folds search queries with the very table the index was folded with
                   "extra_folds": json.dumps(EXTRA_FOLDS, ensure_ascii=False),
                   "propose_url": _propose_url(roster, settings)}, in_nav=True, wide=True),
     ]
     # The matching tools score in the browser (match.js) with the weights `mentor-gallery match` uses.
     tools = {**common, "weights": json.dumps(settings.weights.to_json()), "frequencies": FREQUENCY.terms, "meetings": MEETING.terms}
-    pages += [PageSpec("mentors/find.md", "Find my mentor", "find.html", tools),
-              PageSpec("mentors/team.md", "Build your advisory team", "team.html", tools)]
+    if not members_only:  # they rank by details a members-only site does not publish
+        pages += [PageSpec("mentors/find.md", "Find my mentor", "find.html", tools),
+                  PageSpec("mentors/team.md", "Build your advisory team", "team.html", tools)]
     for mentor in mentors:
+        sealed = {"sealed_template": "profile.html", "photo_src": photo_data_uri(mentor)} if members_only else {"photo_src": None}
         pages.append(PageSpec(
-            f"mentors/{mentor.slug}.md", mentor.name, "profile.html",
-            {**common, "mentor": mentor, "card": cards[mentor.slug],
+            f"mentors/{mentor.slug}.md", mentor.name, "profile_locked.html" if members_only else "profile.html",
+            {**common, **sealed, "mentor": mentor, "card": card(mentor, programs),
              "mentor_programs": [programs[p] for p in mentor.programs if p in programs],
              "requests": controls_for(mentor, programs, settings.request_form),
              "edit_url": _edit_url(mentor.path, settings)},
@@ -189,10 +206,24 @@ def _propose_url(roster: Roster, settings: SiteSettings) -> str | None:
     return f"{settings.repo_url.rstrip('/')}/new/{settings.edit_branch}/{relative}?{query}"
 
 
-def data_files(roster: Roster) -> dict[str, bytes]:
-    return {"mentors/search-index.json": search_index(roster.mentors), "mentors/match-data.json": match_data(roster),
-            SCHEMA_PATH: schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")}
+def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
+    members_only = settings.access == "members-only"
+    files = {"mentors/search-index.json": search_index(roster.mentors, members_only),
+             SCHEMA_PATH: schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")}
+    if not members_only:
+        files["mentors/match-data.json"] = match_data(roster)
+    return files
 
 
-def asset_files(roster: Roster) -> dict[str, Path]:
+def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, Path]:
+    if settings.access == "members-only":
+        return {}  # photos travel inside the sealed profile instead
     return {photo_uri(m): m.photo for m in roster.mentors if m.photo}
+
+
+def photo_data_uri(mentor: Mentor) -> str | None:
+    """A photo inside the sealed profile of a members-only site: no public file to fetch."""
+    if not mentor.photo:
+        return None
+    kind = {".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg+xml"}.get(mentor.photo.suffix.lower(), mentor.photo.suffix.lower()[1:])
+    return f"data:image/{kind};base64,{base64.b64encode(mentor.photo.read_bytes()).decode('ascii')}"

@@ -86,6 +86,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")
         self.roster = result.roster
+        self.settings = settings
         self.specs: dict[str, PageSpec] = {spec.src_uri: spec for spec in site_pages(result.roster, settings)}
 
     def on_files(self, files: Files, config):
@@ -94,9 +95,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             # The body is rendered by render_markdown in on_page_content, not by the engine.
             generated.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
-        for uri, data in data_files(self.roster).items():
+        for uri, data in data_files(self.roster, self.settings).items():
             generated.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
-        for uri, path in asset_files(self.roster).items():
+        for uri, path in asset_files(self.roster, self.settings).items():
             generated.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
         for file in generated:
             existing = files.get_file_from_path(file.src_uri)

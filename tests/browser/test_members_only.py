@@ -1,0 +1,97 @@
+"""Members-only mode: on a public host, only name, region and areas are readable without the
+member passphrase; the rest opens in the browser with it."""
+
+import gzip
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import axe_violations
+from mentor_gallery.content import load_roster
+from support import EXAMPLE_CONTENT, SiteServer, build_site
+
+PASSPHRASE = "otters in the riverlands"
+PLUGIN = {"access": "members-only", "passphrase_env": "TEST_MEMBER_PASSPHRASE",
+          "request_form": {"url": "https://forms.example.org/request", "method": "get"}}
+
+
+@pytest.fixture(scope="module")
+def roster():
+    return load_roster(EXAMPLE_CONTENT).roster
+
+
+@pytest.fixture(scope="module")
+def members_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("members")
+    (tmp / "site").mkdir()
+    server = SiteServer(tmp / "site")
+    build = build_site(tmp, plugin=PLUGIN, site_url=server.url, env={"TEST_MEMBER_PASSPHRASE": PASSPHRASE})
+    assert build.returncode == 0, build.output
+    server.site = build.site
+    yield server
+    server.close()
+
+
+def all_text(site) -> str:
+    parts = []
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            parts.append((gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+def test_only_the_public_roster_is_readable_in_the_published_files(members_site, roster):
+    text = all_text(members_site.site)
+    for mentor in roster.mentors:
+        assert mentor.name in text or mentor.name.replace("'", "&#39;") in text
+        assert f"{mentor.title}, {mentor.organization}" not in text, mentor.title
+        sentence = mentor.body.strip().split("\n")[0][:60]
+        assert sentence not in text, sentence
+        if mentor.contact and mentor.contact.email:
+            assert mentor.contact.email not in text  # never published, sealed or not
+    site = members_site.site
+    assert not (site / "mentors" / "match-data.json").exists()
+    assert not list(site.glob("mentors/*/photo.*"))
+    assert not (site / "mentors" / "find").exists()
+
+
+def test_a_build_without_the_passphrase_fails_and_says_where_to_put_it(tmp_path):
+    build = build_site(tmp_path, plugin=PLUGIN, env={"TEST_MEMBER_PASSPHRASE": ""})
+    assert build.returncode != 0
+    assert "TEST_MEMBER_PASSPHRASE" in build.output and "never written in mkdocs.yml" in build.output
+
+
+def test_a_member_opens_a_profile_with_the_passphrase_and_the_next_one_opens_by_itself(members_site, page, roster):
+    first, second = [m for m in roster.mentors if m.available][:2]
+    page.goto(f"{members_site.url}mentors/{first.slug}/")
+    expect(page.locator("h1").first).to_have_text(first.name)
+    statement = page.get_by_text(first.body.strip().split("\n")[0][:40])
+    expect(statement).to_be_hidden()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Member passphrase").fill("not the passphrase")
+    page.get_by_role("button", name="Open the profile").click()
+    expect(page.get_by_role("status")).to_contain_text("did not open")
+    expect(statement).to_be_hidden()
+
+    page.get_by_label("Member passphrase").fill(PASSPHRASE)
+    page.get_by_role("button", name="Open the profile").click()
+    expect(statement).to_be_visible()
+    expect(page.locator("[data-request]").first).to_be_visible()
+    expect(page.get_by_label("Member passphrase")).to_be_hidden()
+
+    page.goto(f"{members_site.url}mentors/{second.slug}/")
+    expect(page.get_by_text(second.title).first).to_be_visible()  # opened with the session's key
+
+
+def test_the_gallery_filters_the_public_roster(members_site, page, roster):
+    page.goto(f"{members_site.url}mentors/")
+    assert page.locator("[data-mentor]").count() == len(roster.mentors)
+    assert page.locator('[data-facet="program"]').count() == 0  # a detail, not public
+    area = roster.taxonomy.expertise.terms[0]
+    page.goto(f"{members_site.url}mentors/?expertise={area.slug}")
+    want = {m.slug for m in roster.mentors if area in m.expertise}
+    page.wait_for_function(f"() => document.querySelector('[data-result-count]').textContent.startsWith('{len(want)} ')")
+    visible = page.evaluate("() => Array.from(document.querySelectorAll('[data-mentor]')).filter(c => c.offsetParent).map(c => c.dataset.mentor)")
+    assert set(visible) == want
