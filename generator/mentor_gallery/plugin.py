@@ -71,6 +71,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         settings.edit_branch = self.config.edit_branch
         settings.access = self.config.access
         self.renderer.sealer = None
+        self.renderer.reset()
         if settings.access == "members-only":
             passphrase = os.environ.get(self.config.passphrase_env)
             problem = passphrase_problem(passphrase, self.config.passphrase_env)

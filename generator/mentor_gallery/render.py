@@ -29,6 +29,21 @@ class FragmentRenderer:
         )
         self.env.filters["longdate"] = lambda d: d.strftime("%B %-d, %Y") if isinstance(d, dt.date) else ""
         self.env.globals["site_name"] = site_name
+        self.env.globals["card_html"] = self.card_html
+        self._cards: dict[tuple, Markup] = {}
+
+    def reset(self) -> None:
+        """Forget drawn cards: a new build may have new content."""
+        self._cards.clear()
+
+    def card_html(self, card: dict[str, Any], root: str, heading: str = "h2") -> Markup:
+        """A mentor card, drawn once per place it can appear from (the gallery, the area and
+        region pages, the program pages) and reused: a roster of thousands shows each card 3-5 times."""
+        key = (card["mentor"].slug, card.get("reduced"), root, heading)
+        if key not in self._cards:
+            macro = self.env.get_template("_card.html").module.mentor_card
+            self._cards[key] = Markup(macro(card, root, heading))
+        return self._cards[key]
 
     def render(self, spec: PageSpec, body: str = "", **extra: Any) -> str:
         sealed_template = spec.context.get("sealed_template")

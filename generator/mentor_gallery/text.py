@@ -43,7 +43,7 @@ def sanitize_html(html: str) -> str:
 
 # Statements are rendered here, not by the site engine: the same output on any engine, and the
 # engine's link checks (meant for the docs' own pages) never fail a build over a mentor's link.
-_MARKDOWN = markdown_lib.Markdown(extensions=["tables", "sane_lists", "smarty"], output_format="html")
+_MARKDOWN = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
 def render_markdown(text: str) -> str:
