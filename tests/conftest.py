@@ -82,3 +82,21 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+@pytest.fixture(scope="module")
+def handlers(tmp_path_factory):
+    """A site whose request handlers and forms all send to a local recording server."""
+    from recording import handler_site  # tests/browser/recording.py
+
+    site = handler_site(tmp_path_factory.mktemp("handlers"))
+    yield site
+    site.server.close()
+    site.recorder.close()
+
+
+@pytest.fixture
+def recorder(handlers):
+    """The recording server, emptied for this test."""
+    handlers.recorder.received.clear()
+    return handlers.recorder

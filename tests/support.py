@@ -133,3 +133,12 @@ class SiteServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def run_cli(capsys, *args) -> tuple[int, str, str]:
+    """`mentor-gallery ARGS` in-process: (exit code, stdout, stderr)."""
+    from mentor_gallery.cli import main
+
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err

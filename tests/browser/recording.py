@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from support import SiteServer, build_site, make_roster, write
 
+QUIET = 0.8  # seconds to wait before concluding that nothing was sent
 HARD_NAME = 'Zoë "Z" D\'Arcy & Søn + Co'  # non-ASCII, quotes, & and + and spaces
 
 

@@ -7,23 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations, screenshot
-from recording import handler_site
+from recording import QUIET
 
-QUIET = 0.8  # seconds to wait before concluding that nothing was sent
-
-
-@pytest.fixture(scope="module")
-def handlers(tmp_path_factory):
-    site = handler_site(tmp_path_factory.mktemp("forms"))
-    yield site
-    site.server.close()
-    site.recorder.close()
-
-
-@pytest.fixture
-def recorder(handlers):
-    handlers.recorder.received.clear()
-    return handlers.recorder
 
 
 @pytest.fixture

@@ -9,24 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations
-from recording import HARD_NAME, handler_site
+from recording import HARD_NAME, QUIET
 from support import ARTIFACTS
 
-QUIET = 0.8  # seconds to wait before concluding that nothing was sent
-
-
-@pytest.fixture(scope="module")
-def handlers(tmp_path_factory):
-    site = handler_site(tmp_path_factory.mktemp("handlers"))
-    yield site
-    site.server.close()
-    site.recorder.close()
-
-
-@pytest.fixture
-def recorder(handlers):
-    handlers.recorder.received.clear()
-    return handlers.recorder
 
 
 def shoot(locator, name: str) -> None:

@@ -7,16 +7,13 @@ import shutil
 
 import pytest
 
-from mentor_gallery.cli import main
 from mentor_gallery.content import load_roster
 from mentor_gallery.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
-from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, write
+from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, write, run_cli
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, *args)
 
 
 def rows(text: str) -> list[dict[str, str]]:

@@ -9,19 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from mentor_gallery.cli import main
 from mentor_gallery.content import load_roster
 from mentor_gallery.scoring import Applicant, Candidate, Weights, admissible, score
-from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, write
+from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, write, run_cli
 
 HEADER = "name,email,region,needs,frequency,meeting,program,remote\n"
 COLUMNS = ["applicant", "mentor", "score", "reasons", "alternative_1", "alternative_2"]
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
-    code = main(["match", *map(str, args)])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, "match", *args)
 
 
 def records(text: str) -> list[dict[str, str]]:

@@ -4,17 +4,14 @@ import re
 
 import pytest
 
-from mentor_gallery.cli import main
 from mentor_gallery.content import load_roster
 from mentor_gallery.profile_fields import PROFILE_FIELDS
 from mentor_gallery.source import read_frontmatter_file
-from support import copy_example, make_roster, profile
+from support import copy_example, make_roster, profile, run_cli
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, *args)
 
 
 @pytest.fixture

@@ -7,15 +7,13 @@ import pytest
 from mentor_gallery.cli import main
 from mentor_gallery.commands.stale import overdue
 from mentor_gallery.content import load_roster
-from support import EXAMPLE_CONTENT, make_roster, profile
+from support import EXAMPLE_CONTENT, make_roster, profile, run_cli
 
 TODAY = "2026-06-30"
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, *args)
 
 
 @pytest.fixture
