@@ -111,6 +111,8 @@ def parse_yaml(text: str, first_line: int = 1, *, lenient_tags: bool = False) ->
         return document
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark.line >= len(text.splitlines()):
+            mark = exc.context_mark  # an unclosed bracket or quote is noticed at the end: name where it opened
         problem = exc.problem or str(exc)
         if "nesting depth" in problem:  # libyaml's own guard against deep nesting
             raise SourceError(_line(mark, first_line), "YAML is nested too deeply; flatten the structure") from None
