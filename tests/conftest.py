@@ -54,8 +54,18 @@ def page(browser):
     page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     yield page
+    _settle(page)
     context.close()
     assert not page.errors, f"browser console errors: {page.errors}"
+
+
+def _settle(page) -> None:
+    """Let a navigation the test started (a form posted to a handler) finish: closing a context
+    in the middle of one can hang Chromium."""
+    try:
+        page.wait_for_load_state("load", timeout=5000)
+    except Exception:  # a page that never finishes loading is the test's business, not teardown's
+        pass
 
 
 @pytest.fixture
@@ -65,6 +75,7 @@ def phone(browser):
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     yield page
+    _settle(page)
     context.close()
     assert not page.errors, f"browser errors: {page.errors}"
 

@@ -125,10 +125,24 @@ def search_index(mentors: list[Mentor], members_only: bool = False) -> bytes:
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+# Up to this many profiles, the site search finds mentors by name too; above it, its index
+# (fetched whole before the first result) would grow by about 1 KB gzip a profile.
+SEARCH_PROFILES_UP_TO = 500
+
+
+def searchable_profiles(settings: SiteSettings, count: int) -> bool:
+    if settings.access == "members-only":
+        return False  # the public roster has no profile text to index
+    if settings.search_profiles == "auto":
+        return count <= SEARCH_PROFILES_UP_TO
+    return settings.search_profiles is True
+
+
 def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
     mentors = sorted(roster.mentors, key=sort_key)
     members_only = settings.access == "members-only"
+    profiles_searchable = searchable_profiles(settings, len(mentors))
     cards = {m.slug: card(m, programs, members_only) for m in mentors}
     common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "members_only": members_only}
     pages: list[PageSpec] = [
@@ -151,7 +165,7 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
              "mentor_programs": [programs[p] for p in mentor.programs if p in programs],
              "requests": controls_for(mentor, programs, settings.request_form),
              "edit_url": _edit_url(mentor.path, settings)},
-            markdown=mentor.body, body_line=mentor.body_line))
+            markdown=mentor.body, body_line=mentor.body_line, searchable=profiles_searchable))
     for kind, vocabulary, of in (("expertise", roster.taxonomy.expertise, lambda m: m.expertise),
                                  ("region", roster.taxonomy.regions, lambda m: [m.region])):
         for term in vocabulary.terms:

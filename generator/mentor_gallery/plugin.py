@@ -39,6 +39,8 @@ class MentorGalleryConfig(Config):
     # public: the whole roster is published. members-only: details sealed with a member passphrase,
     # read from the environment variable passphrase_env (never from mkdocs.yml).
     access = c.Choice(("public", "members-only"), default="public")
+    # Profiles in Material's site search: true, false, or auto (rosters of up to 500 mentors).
+    search_profiles = c.Choice((True, False, "auto"), default="auto")
     passphrase_env = c.Type(str, default="MENTOR_GALLERY_PASSPHRASE")
     matching = c.Optional(c.Type(dict))  # scoring weights; read and checked by site_config
 
@@ -82,6 +84,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         settings.repo_url = config.repo_url
         settings.edit_branch = self.config.edit_branch
         settings.access = self.config.access
+        settings.search_profiles = self.config.search_profiles
         self.renderer.sealer = None
         self.renderer.reset()
         if settings.access == "members-only":

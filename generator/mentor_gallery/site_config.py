@@ -23,6 +23,7 @@ class SiteSettings:
     request_form: RequestHandler | None = None
     repo_url: str | None = None
     edit_branch: str = "main"  # the branch "Edit this profile" links open
+    search_profiles: bool | str = "auto"  # in the site search: true, false, or auto (small rosters)
     access: str = "public"  # or "members-only": profile details sealed (members_only.py)
     weights: Weights = field(default_factory=Weights)  # matching: how `match` and the gallery's tools score
     config_path: Path | None = None

@@ -66,11 +66,15 @@ class RecordingServer:
     def received(self) -> list[Received]:
         return self.httpd.received
 
-    def wait_for(self, count: int = 1, timeout: float = 5.0) -> list[Received]:
-        """The requests received, once there are `count` (or the timeout has passed)."""
+    def wait_for(self, count: int = 1, timeout: float = 5.0, page=None) -> list[Received]:
+        """The requests received, once there are `count` (or the timeout has passed). With the
+        page that sent them, also wait until it has arrived at this server's answer: a test that
+        ends mid-navigation can leave Chromium hanging when its context closes."""
         deadline = time.monotonic() + timeout
         while len(self.received) < count and time.monotonic() < deadline:
             time.sleep(0.05)
+        if page is not None and self.received:
+            page.wait_for_url(f"{self.url}/**", wait_until="load", timeout=timeout * 1000)
         return list(self.received)
 
     def close(self) -> None:

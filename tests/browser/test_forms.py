@@ -51,7 +51,7 @@ def test_a_required_multichoice_needs_one_box_ticked(form, recorder):
     expect(form.locator("fieldset[data-required-group] legend").first).to_contain_text("choose at least one")
     form.get_by_role("checkbox", name="Strategic Planning").check()  # any box satisfies it, not just the first
     send(form)
-    [request] = recorder.wait_for(1)
+    [request] = recorder.wait_for(1, page=form)
     assert ("needs", "Strategic Planning") in request.form
 
 
@@ -65,7 +65,7 @@ def test_a_filled_form_posts_every_field_with_every_ticked_option(form, recorder
     form.get_by_label("Start date").fill("2026-09-01")
     form.get_by_label("Anything else").fill("Two lines:\nbudgets & people + more")
     send(form)
-    [request] = recorder.wait_for(1)
+    [request] = recorder.wait_for(1, page=form)
     assert (request.method, request.path) == ("POST", "/apply")
     assert request.form == [
         ("name", "Łucja O'Hara & Co"), ("email", "lucja@example.org"), ("phone", "+1 555 0100"),

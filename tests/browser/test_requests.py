@@ -24,7 +24,7 @@ def test_a_get_handler_receives_the_mentor_slug_and_name_intact(handlers, record
     control = page.locator("[data-request]")
     expect(control).to_have_count(1)
     control.click()
-    [request] = recorder.wait_for(1)
+    [request] = recorder.wait_for(1, page=page)
     assert (request.method, request.path) == ("GET", "/request")
     # No program: the site's handler, without the program field.
     assert request.query == [("entry.1", "zoe"), ("entry.2", HARD_NAME)]
@@ -44,7 +44,7 @@ def test_a_mentor_has_one_control_per_program_each_labelled_with_it(handlers, pa
 def test_a_programs_post_handler_receives_the_mapped_fields_by_post(handlers, recorder, page):
     page.goto(handlers.url + "mentors/ana-diaz/")
     page.locator("[data-request]", has_text="Alpha Program").click()
-    [request] = recorder.wait_for(1)
+    [request] = recorder.wait_for(1, page=page)
     assert (request.method, request.path) == ("POST", "/alpha")
     assert request.form == [("mentor_slug", "ana-diaz"), ("who", "Ana Díaz"), ("prog", "alpha")]
     assert request.query == []
@@ -53,7 +53,7 @@ def test_a_programs_post_handler_receives_the_mapped_fields_by_post(handlers, re
 def test_a_program_without_its_own_handler_uses_the_sites_with_the_program_filled_in(handlers, recorder, page):
     page.goto(handlers.url + "mentors/ana-diaz/")
     page.locator("[data-request]", has_text="Gamma Program").click()
-    [request] = recorder.wait_for(1)
+    [request] = recorder.wait_for(1, page=page)
     assert (request.method, request.path) == ("GET", "/request")
     assert request.query == [("entry.1", "ana-diaz"), ("entry.2", "Ana Díaz"), ("entry.3", "gamma")]
 
@@ -120,5 +120,5 @@ def test_a_program_page_asks_the_programs_handler_and_lists_its_mentors(handlers
     gallery = page.locator(".mg-program-mentors a", has_text="Mentors Gallery")
     assert gallery.evaluate("a => a.href") == handlers.url + "mentors/?program=alpha"
     page.locator("[data-program-request]").click()
-    [request] = recorder.wait_for(1)
+    [request] = recorder.wait_for(1, page=page)
     assert (request.method, request.path, request.form) == ("POST", "/alpha", [("prog", "alpha")])

@@ -1,0 +1,19 @@
+"""Which rosters put profiles in the site search."""
+
+import pytest
+
+from mentor_gallery.pages import SEARCH_PROFILES_UP_TO, searchable_profiles
+from mentor_gallery.site_config import SiteSettings
+
+
+@pytest.mark.parametrize("setting, access, count, expected", [
+    ("auto", "public", 20, True),
+    ("auto", "public", SEARCH_PROFILES_UP_TO, True),
+    ("auto", "public", SEARCH_PROFILES_UP_TO + 1, False),
+    (True, "public", 10_000, True),
+    (False, "public", 20, False),
+    (True, "members-only", 20, False),
+])
+def test_profiles_in_the_site_search(setting, access, count, expected):
+    settings = SiteSettings(search_profiles=setting, access=access)
+    assert searchable_profiles(settings, count) is expected
