@@ -112,16 +112,16 @@ def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
 
 
 def search_index(mentors: list[Mentor], members_only: bool = False) -> bytes:
-    """The words the gallery's free-text search matches, one entry per card, by slug."""
-    if members_only:
-        entries = {m.slug: search_words(m.name, m.region.label, " ".join(t.label for t in m.expertise),
-                                        " ".join(a for t in m.expertise for a in t.aliases)) for m in mentors}
-        return json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    entries = {
-        m.slug: search_words(m.name, m.title, m.organization, m.city or "", " ".join(t.label for t in m.expertise),
-                             " ".join(a for t in m.expertise for a in t.aliases), " ".join(m.languages), m.summary or "", m.body)
-        for m in mentors
-    }
+    """The words the gallery's free-text search matches, one entry per card, by slug.
+    A members-only site indexes only its public roster: name, region and areas."""
+
+    def words(m: Mentor) -> str:
+        areas = (" ".join(t.label for t in m.expertise), " ".join(a for t in m.expertise for a in t.aliases))
+        if members_only:
+            return search_words(m.name, m.region.label, *areas)
+        return search_words(m.name, m.title, m.organization, m.city or "", *areas, " ".join(m.languages), m.summary or "", m.body)
+
+    entries = {m.slug: words(m) for m in mentors}
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -131,7 +131,7 @@ SEARCH_PROFILES_UP_TO = 500
 
 
 def searchable_profiles(settings: SiteSettings, count: int) -> bool:
-    if settings.access == "members-only":
+    if settings.members_only:
         return False  # the public roster has no profile text to index
     if settings.search_profiles == "auto":
         return count <= SEARCH_PROFILES_UP_TO
@@ -141,7 +141,7 @@ def searchable_profiles(settings: SiteSettings, count: int) -> bool:
 def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
     mentors = sorted(roster.mentors, key=sort_key)
-    members_only = settings.access == "members-only"
+    members_only = settings.members_only
     profiles_searchable = searchable_profiles(settings, len(mentors))
     cards = {m.slug: card(m, programs, members_only) for m in mentors}
     common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "members_only": members_only}
@@ -161,7 +161,8 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
         sealed = {"sealed_template": "profile.html", "photo_src": photo_data_uri(mentor)} if members_only else {"photo_src": None}
         pages.append(PageSpec(
             f"mentors/{mentor.slug}.md", mentor.name, "profile_locked.html" if members_only else "profile.html",
-            {**common, **sealed, "mentor": mentor, "card": card(mentor, programs),
+            # A members-only profile seals the full card; a public one reuses the gallery's.
+            {**common, **sealed, "mentor": mentor, "card": card(mentor, programs) if members_only else cards[mentor.slug],
              "mentor_programs": [programs[p] for p in mentor.programs if p in programs],
              "requests": controls_for(mentor, programs, settings.request_form),
              "edit_url": _edit_url(mentor.path, settings)},
@@ -221,7 +222,7 @@ def _propose_url(roster: Roster, settings: SiteSettings) -> str | None:
 
 
 def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
-    members_only = settings.access == "members-only"
+    members_only = settings.members_only
     files = {"mentors/search-index.json": search_index(roster.mentors, members_only),
              SCHEMA_PATH: schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")}
     if not members_only:
@@ -230,7 +231,7 @@ def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
 
 
 def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, Path]:
-    if settings.access == "members-only":
+    if settings.members_only:
         return {}  # photos travel inside the sealed profile instead
     return {photo_uri(m): m.photo for m in roster.mentors if m.photo}
 

@@ -87,7 +87,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         settings.search_profiles = self.config.search_profiles
         self.renderer.sealer = None
         self.renderer.reset()
-        if settings.access == "members-only":
+        if settings.members_only:
             passphrase = os.environ.get(self.config.passphrase_env)
             problem = passphrase_problem(passphrase, self.config.passphrase_env)
             if problem:

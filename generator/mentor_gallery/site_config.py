@@ -29,6 +29,10 @@ class SiteSettings:
     config_path: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def members_only(self) -> bool:
+        return self.access == "members-only"
+
 
 def read_site_settings(config_path: Path) -> SiteSettings:
     settings = SiteSettings(config_path=config_path)
