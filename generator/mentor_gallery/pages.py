@@ -62,6 +62,11 @@ def sort_key(mentor: Mentor) -> tuple:
     return (not mentor.available, fold(mentor.name), mentor.slug)
 
 
+def name_key(mentor: Mentor) -> tuple:
+    """Members-only order: by name alone, accents ignored, so the public roster does not tell who is full."""
+    return (fold(mentor.name), mentor.slug)
+
+
 def photo_uri(mentor: Mentor) -> str | None:
     return f"mentors/{mentor.slug}/photo{mentor.photo.suffix.lower()}" if mentor.photo else None
 
@@ -140,8 +145,8 @@ def searchable_profiles(settings: SiteSettings, count: int) -> bool:
 
 def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
-    mentors = sorted(roster.mentors, key=sort_key)
     members_only = settings.members_only
+    mentors = sorted(roster.mentors, key=name_key if members_only else sort_key)
     profiles_searchable = searchable_profiles(settings, len(mentors))
     cards = {m.slug: card(m, programs, members_only) for m in mentors}
     common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "members_only": members_only}
@@ -173,11 +178,12 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
             members = [cards[m.slug] for m in mentors if term in of(m)]
             pages.append(PageSpec(f"mentors/{kind}/{term.slug}.md", f"{term.label}: mentors", "facet.html",
                                   {**common, "kind": kind, "term": term, "cards": members, "vocabulary": vocabulary}))
-    pages.append(PageSpec("programs/index.md", "Programs", "programs.html",
-                          {**common, "counts": {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}},
+    # Who is in which program is a detail in members-only mode: no counts, no member lists.
+    counts = None if members_only else {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}
+    pages.append(PageSpec("programs/index.md", "Programs", "programs.html", {**common, "counts": counts},
                           in_nav=True, searchable=True))
     for program in roster.programs:
-        members = [cards[m.slug] for m in mentors if program.slug in m.programs]
+        members = [] if members_only else [cards[m.slug] for m in mentors if program.slug in m.programs]
         pages.append(PageSpec(f"programs/{program.slug}.md", program.name, "program.html",
                               {**common, "program": program, "cards": members,
                                "request": program_control(program, settings.request_form)},

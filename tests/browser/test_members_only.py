@@ -2,12 +2,14 @@
 member passphrase; the rest opens in the browser with it."""
 
 import gzip
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations
 from mentor_gallery.content import load_roster
+from mentor_gallery.slugs import fold
 from support import EXAMPLE_CONTENT, SiteServer, build_site
 
 PASSPHRASE = "otters in the riverlands"
@@ -56,6 +58,18 @@ def test_only_the_public_roster_is_readable_in_the_published_files(members_site,
     assert not (site / "mentors" / "find").exists()
 
 
+def test_sealed_profiles_do_not_tell_their_length(members_site, roster):
+    sizes = {}
+    for mentor in roster.mentors:
+        if mentor.photo:
+            continue  # a photo travels inside the sealed profile and takes a larger bucket
+        html = (members_site.site / "mentors" / mentor.slug / "index.html").read_text(encoding="utf-8")
+        sizes[mentor.slug] = len(re.search(r'data-sealed="([^"]+)"', html).group(1))
+    statements = {len(m.body) for m in roster.mentors if m.slug in sizes}
+    assert len(sizes) > 10 and max(statements) - min(statements) > 200  # statements of varied length
+    assert len(set(sizes.values())) == 1, sizes
+
+
 def test_a_build_without_the_passphrase_fails_and_says_where_to_put_it(tmp_path):
     build = build_site(tmp_path, plugin=PLUGIN, env={"TEST_MEMBER_PASSPHRASE": ""})
     assert build.returncode != 0
@@ -78,6 +92,8 @@ def test_a_member_opens_a_profile_with_the_passphrase_and_the_next_one_opens_by_
     page.get_by_label("Member passphrase").fill(PASSPHRASE)
     page.get_by_role("button", name="Open the profile").click()
     expect(statement).to_be_visible()
+    opened = page.locator("[data-sealed-content]").inner_html()
+    assert "\x00" not in opened and "\ufffd" not in opened and "\x80" not in opened  # the padding is gone
     expect(page.locator("[data-request]").first).to_be_visible()
     expect(page.get_by_label("Member passphrase")).to_be_hidden()
 
@@ -95,3 +111,43 @@ def test_the_gallery_filters_the_public_roster(members_site, page, roster):
     page.wait_for_function(f"() => document.querySelector('[data-result-count]').textContent.startsWith('{len(want)} ')")
     visible = page.evaluate("() => Array.from(document.querySelectorAll('[data-mentor]')).filter(c => c.offsetParent).map(c => c.dataset.mentor)")
     assert set(visible) == want
+
+
+def public_html(site) -> dict:
+    """Every published page with its sealed blobs cut out: what anyone can read."""
+    return {path: re.sub(r'data-sealed="[^"]*"', "", path.read_text(encoding="utf-8")) for path in site.rglob("*.html")}
+
+
+def test_the_public_roster_is_in_name_order_whatever_the_availability(members_site, page, roster):
+    by_name = [m.slug for m in sorted(roster.mentors, key=lambda m: (fold(m.name), m.slug))]
+    accepting_first = [m.slug for m in sorted(roster.mentors, key=lambda m: (not m.available, fold(m.name), m.slug))]
+    assert by_name != accepting_first  # the example roster tells the two orders apart
+    page.goto(f"{members_site.url}mentors/")
+    shown = page.evaluate("() => Array.from(document.querySelectorAll('[data-cards] [data-mentor]')).map(c => c.dataset.mentor)")
+    assert shown == by_name
+    listed = 0
+    for path, html in public_html(members_site.site).items():  # the area and region pages too
+        order = re.findall(r'data-mentor="([^"]+)"', html)
+        assert order == [slug for slug in by_name if slug in order], path
+        listed += len(order) > 1
+    assert listed > 5
+
+
+def test_no_public_page_tells_who_is_in_a_program(members_site, page, roster):
+    pages = public_html(members_site.site)
+    for path, html in pages.items():
+        assert "mentors/?program=" not in html, path  # no link that filters the gallery by program
+    for program in roster.programs:
+        html = pages[members_site.site / "programs" / program.slug / "index.html"]
+        assert "data-mentor=" not in html
+        for mentor in roster.mentors:
+            assert f"mentors/{mentor.slug}/" not in html, (program.slug, mentor.slug)
+    page.goto(f"{members_site.url}programs/")
+    expect(page.locator(".mg-compare th")).to_have_count(4 + len(roster.programs))  # Program, Duration, Meetings, Who can mentor
+    expect(page.locator(".mg-compare thead th", has_text="Mentors")).to_have_count(0)
+    program = next(p for p in roster.programs if any(p.slug in m.programs for m in roster.mentors))
+    page.goto(f"{members_site.url}programs/{program.slug}/")
+    facts = page.locator(".mg-facts").inner_text()
+    assert not re.search(r"\d+ mentors?\b", facts), facts
+    expect(page.get_by_role("heading", name="Mentors in this program")).to_have_count(0)
+    assert axe_violations(page) == []

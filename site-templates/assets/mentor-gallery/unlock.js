@@ -1,6 +1,7 @@
 /* Members-only profiles: open the sealed details with the member passphrase.
  * The format is made by mentor_gallery/members_only.py: base64(iv[12] || AES-GCM ciphertext+tag),
- * key = PBKDF2-HMAC-SHA256(passphrase, salt, iterations). The derived key is kept for the session
+ * key = PBKDF2-HMAC-SHA256(passphrase, salt, iterations); the plaintext is padded to a size bucket
+ * with one 0x80 byte and then zeros. The derived key is kept for the session
  * so a member types the passphrase once, not on every profile. */
 (function () {
   "use strict";
@@ -24,10 +25,17 @@
       material, { name: "AES-GCM", length: 256 }, true, ["decrypt"]);
   }
 
+  function unpad(padded) {
+    var end = padded.length;
+    while (end > 0 && padded[end - 1] === 0) end--;
+    if (end === 0 || padded[end - 1] !== 0x80) throw new Error("no padding mark");
+    return padded.subarray(0, end - 1);
+  }
+
   async function openToken(key, token) {
     var raw = bytes(token);
     var plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: raw.slice(0, 12) }, key, raw.slice(12));
-    return new TextDecoder().decode(plain);
+    return new TextDecoder().decode(unpad(new Uint8Array(plain)));
   }
 
   async function storedKey(salt) {
