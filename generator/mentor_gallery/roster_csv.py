@@ -15,17 +15,13 @@ from typing import Any
 
 from .problems import did_you_mean
 from .profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
+from .spreadsheet import CsvStop, defuse, read_rows, restore
 
 LIST_KINDS = frozenset({"texts", "expertise", "meeting", "programs"})
 LIST_SEPARATOR = "; "
 KINDS = {spec.key: spec.kind for spec in PROFILE_FIELDS}
 CONTACT_COLUMNS = {f"contact_{key}": key for key in CONTACT_KEYS}
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
-# Spreadsheets run a cell that starts with one of these as a formula: profile text is untrusted,
-# and an export sits beside private contacts. Such a cell gets one leading ' (shown as text);
-# cells that already start with 's before one get another, so import can always take one off.
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
-_QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 _YES = {"yes", "true"}
 _NO = {"no", "false"}
 
@@ -46,16 +42,12 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def defuse(text: str) -> str:
-    return "'" + text if _FORMULA.match(text) else text
-
-
-def restore(text: str) -> str:
-    return text[1:] if _QUOTED_FORMULA.match(text) else text
-
-
 def csv_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, str]:
-    """The CSV cells of one profile, by column, defused against spreadsheet formulas."""
+    """The CSV cells of one profile, by column, defused against spreadsheet formulas.
+
+    Profile text is untrusted (anyone may open a pull request), and an export sits beside private
+    contacts: no cell may run as a formula in the committee's spreadsheet (see spreadsheet.py).
+    """
     record = {"slug": slug}
     for spec in PROFILE_FIELDS:
         if spec.key == "contact":
@@ -120,11 +112,14 @@ class CsvTable:
     columns: list[str]
     records: list[CsvRecord]
     header_problems: list[str]
+    stop: CsvStop | None = None  # the row the csv module could not read; nothing after it was read
 
 
 def read_csv(text: str) -> CsvTable:
     """Records by column; unknown, repeated or missing columns are header problems."""
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    rows, stop = read_rows(text.lstrip("\ufeff"))
+    if stop:
+        return CsvTable([], [], [], stop)
     if not rows:
         return CsvTable([], [], ["the file is empty; it needs a header line with the columns of 'mentor-gallery export'"])
     columns = [name.strip() for name in rows[0]]

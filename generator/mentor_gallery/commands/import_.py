@@ -50,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
     table = read_csv(text)
+    if table.stop:
+        where = table.stop.row or "header"  # the row that failed: 0 is the header
+        return _refuse([f"{shown}:{where}: {table.stop.message}"])
     if table.header_problems:
         # The header is not a record: its problems are marked 'header' in place of a number.
         return _refuse([f"{shown}:header: {message}" for message in table.header_problems])

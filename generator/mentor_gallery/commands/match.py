@@ -20,15 +20,13 @@ from ..problems import did_you_mean, display_path, errors
 from ..scoring import Applicant, Candidate
 from ..site_config import find_config, read_site_settings
 from ..slugs import fold
+from ..spreadsheet import defuse, read_rows
 from .check import print_problems
 
 COLUMNS = ("name", "email", "region", "needs", "frequency", "meeting", "program", "remote")
 REQUIRED = ("name", "needs")
 OUTPUT_COLUMNS = ("applicant", "mentor", "score", "reasons") + tuple(f"alternative_{i + 1}" for i in range(ALTERNATIVES))
 MAX_BYTES = 10 * 1024 * 1024
-# A spreadsheet runs a cell that starts with one of these as a formula: applicant names are typed
-# by strangers, so such a name is written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -40,10 +38,10 @@ class Requests:
 def read_requests(text: str, shown: str, roster: Roster) -> Requests:
     """Applicants from REQUESTS.csv text; every bad record reported, none skipped silently."""
     result = Requests()
-    try:
-        rows = [row for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) if any(cell.strip() for cell in row)]
-    except csv.Error as exc:
-        result.problems.append(f"{shown}: not a readable CSV file ({exc}); save it as CSV UTF-8")
+    read, stop = read_rows(text.lstrip("\ufeff"))
+    rows = [row for row in read if any(cell.strip() for cell in row)]  # records count the rows that are not blank
+    if stop:
+        result.problems.append(f"{shown}:{len(rows) or 'header'}: {stop.message}")
         return result
     if not rows:
         result.problems.append(f"{shown}:header: the file is empty; its first line must be the header: {', '.join(COLUMNS)}")
@@ -146,18 +144,15 @@ def _unknown(what: str, value: str, choices: list[str]) -> str:
 
 
 def proposals_csv(proposals: list[Proposal]) -> str:
+    """The proposals as CSV; every cell defused, since applicants' names are typed by strangers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(OUTPUT_COLUMNS)
     for p in proposals:
         alternatives = [c.slug for c in p.alternatives] + [""] * (ALTERNATIVES - len(p.alternatives))
-        writer.writerow([_cell(p.applicant.name), p.mentor.slug if p.mentor else "",
-                         p.score.value if p.score else "", p.reasons, *alternatives])
+        cells = [p.applicant.name, p.mentor.slug if p.mentor else "", str(p.score.value) if p.score else "", p.reasons, *alternatives]
+        writer.writerow([defuse(cell) for cell in cells])
     return out.getvalue()
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def run(args: argparse.Namespace) -> int:
