@@ -3,12 +3,15 @@
 import csv
 import io
 import json
+import os
 import shutil
+import stat
 
 import pytest
 
 from mentor_gallery.content import load_roster
 from mentor_gallery.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
+from mentor_gallery.slugs import MAX_SLUG_CHARS
 from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, write, run_cli
 
 
@@ -249,3 +252,63 @@ def test_cells_a_spreadsheet_would_run_as_formulas_are_defused_and_restored_on_i
     [imported] = load_roster(copy).roster.mentors
     assert imported.raw == original.raw and imported.body == original.body
     assert run(capsys, "export", copy)[1] == out
+
+
+def test_import_never_writes_through_a_link_named_like_a_profile(here, capsys):
+    content = make_roster(here / "content", {})
+    outside = here / "outside.md"
+    outside.write_text(profile("Someone Else"), encoding="utf-8")  # valid: only the link is at fault
+    (content / "mentors").mkdir()
+    (content / "mentors" / "bo-lind.md").symlink_to(outside)
+    (content / "mentors" / "cy-moss.md").symlink_to(here / "nowhere.md")  # dangling: old code created it
+    (here / "new.csv").write_text(csv_text(good("bo-lind"), good("cy-moss")), encoding="utf-8")
+    for update in ((), ("--update",)):
+        code, out, err = run(capsys, "import", "new.csv", *update)
+        assert code == 1 and out == ""
+        lines = err.splitlines()
+        assert lines[0].startswith("new.csv:1: content/mentors/bo-lind.md is a symbolic link;"), lines
+        assert lines[1].startswith("new.csv:2: content/mentors/cy-moss.md is a symbolic link;"), lines
+        assert "nothing was imported" in lines[-1]
+    assert outside.read_text(encoding="utf-8") == profile("Someone Else")
+    assert not (here / "nowhere.md").exists()
+
+
+def test_import_refuses_a_profiles_folder_that_links_outside(here, capsys):
+    content = make_roster(here / "content", {})
+    (here / "elsewhere").mkdir()
+    (content / "mentors").symlink_to(here / "elsewhere", target_is_directory=True)
+    (here / "new.csv").write_text(csv_text(good("bo-lind")), encoding="utf-8")
+    code, _, err = run(capsys, "import", "new.csv", "--content", content)
+    assert code == 1
+    first = err.splitlines()[0]  # the loader may name the link first; either way, at the folder
+    assert first.startswith("content/mentors:1: ") and "symbolic link" in first, err
+    assert list((here / "elsewhere").iterdir()) == []
+
+
+def test_update_swaps_in_a_new_file_and_keeps_its_permissions(here, capsys):
+    content = make_roster(here / "content", {"ana-diaz": profile()})
+    path = content / "mentors" / "ana-diaz.md"
+    path.chmod(0o640)
+    # A second name for the same file: written through, it would change too; replaced, it keeps the old text.
+    other_name = here / "other-name.md"
+    os.link(path, other_name)
+    before = other_name.read_bytes()
+    (here / "new.csv").write_text(csv_text(good("ana-diaz", title="County Manager")), encoding="utf-8")
+    code, _, err = run(capsys, "import", "new.csv", "--update")
+    assert code == 0, err
+    assert load_roster(content).roster.mentors[0].title == "County Manager"
+    assert other_name.read_bytes() == before
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in (content / "mentors").iterdir()] == ["ana-diaz.md"]  # no temporary file left
+
+
+def test_an_over_long_slug_is_a_record_problem_naming_the_limit(here, capsys):
+    content = make_roster(here / "content", {})
+    slug = "b" * 300
+    (here / "new.csv").write_text(csv_text(good(slug), good("c" * MAX_SLUG_CHARS)), encoding="utf-8")
+    code, _, err = run(capsys, "import", "new.csv")
+    assert code == 1 and "Traceback" not in err
+    lines = err.splitlines()
+    assert lines[0].startswith(f"new.csv:1: slug '{'b' * 40}...' has 300 characters, over the limit of {MAX_SLUG_CHARS}"), lines
+    assert len(lines) == 2 and "nothing was imported" in lines[1]
+    assert not (content / "mentors").exists()

@@ -6,6 +6,7 @@ import pytest
 
 from mentor_gallery.content import load_roster
 from mentor_gallery.profile_fields import PROFILE_FIELDS
+from mentor_gallery.slugs import MAX_SLUG_CHARS
 from mentor_gallery.source import read_frontmatter_file
 from support import copy_example, make_roster, profile, run_cli
 
@@ -107,3 +108,40 @@ def test_new_in_the_example_roster_lists_its_programs(tmp_path, monkeypatch, cap
     assert run(capsys, "new", "bo-lind", "--name", "Bo Lind")[0] == 0  # default --content: ./content
     text = (content / "mentors" / "bo-lind.md").read_text(encoding="utf-8")
     assert "# programs: []" in text and "any of: coaching, mentorship, partnership, senior-partners" in text
+
+
+def test_a_link_named_like_the_new_profile_is_never_followed(roster, capsys):
+    outside = roster.parent / "outside.md"
+    outside.write_text("not a profile\n", encoding="utf-8")
+    (roster / "mentors" / "bo-lind.md").symlink_to(outside)
+    (roster / "mentors" / "cy-moss.md").symlink_to(roster.parent / "nowhere.md")  # dangling
+    for slug in ("bo-lind", "cy-moss"):
+        code, _, err = run(capsys, "new", slug, "--name", "Bo Lind", "--content", roster)
+        assert code == 1
+        assert err.startswith(f"content/mentors/{slug}.md:1: is a symbolic link;") and "nothing was written" in err, err
+        assert len(err.splitlines()) == 1
+    assert outside.read_text(encoding="utf-8") == "not a profile\n"
+    assert not (roster.parent / "nowhere.md").exists()
+
+
+def test_a_profiles_folder_that_links_outside_the_content_folder_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    content = make_roster(tmp_path / "content", {})
+    (tmp_path / "elsewhere").mkdir()
+    (content / "mentors").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    code, _, err = run(capsys, "new", "bo-lind", "--name", "Bo Lind", "--content", content)
+    assert code == 1
+    assert err.startswith("content/mentors:1: is a symbolic link to a folder outside the content folder"), err
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_an_over_long_slug_is_one_message_naming_the_limit(roster, capsys):
+    slug = "a" * 300
+    code, _, err = run(capsys, "new", slug, "--name", "Ana Díaz", "--content", roster)
+    assert code == 1
+    assert err.startswith(f"content/mentors/{slug}.md:1: the slug has 300 characters, over the limit of {MAX_SLUG_CHARS}")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert sorted(p.name for p in (roster / "mentors").iterdir()) == ["ana-diaz.md"]
+    # The limit itself is allowed.
+    assert run(capsys, "new", "b" * MAX_SLUG_CHARS, "--name", "Bo Lind", "--content", roster)[0] == 0
+    assert (roster / "mentors" / f"{'b' * MAX_SLUG_CHARS}.md").is_file()

@@ -16,7 +16,9 @@ from ..model import Taxonomy
 from ..problems import Problem, display_path, errors
 from ..profile_yaml import profile_text
 from ..roster_csv import CsvRecord, frontmatter_from_cells, read_csv
-from ..slugs import is_slug, slugify
+from ..safe_files import create_new, folder_problem, replace_existing, target_problem
+from ..safe_files import exists as exists_at
+from ..slugs import MAX_SLUG_CHARS, is_slug, slugify
 from ..source import SourceError, parse_yaml, split_frontmatter
 from ..validate import Report, mentor_from
 from .check import print_problems
@@ -49,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"fix the problems above in {display_path(content)} first (mentor-gallery check); nothing was imported.", file=sys.stderr)
         return 1
 
+    shown_dir = Path(display_path(content)) / "mentors"  # not resolved: the folder may be a link
+    problem = folder_problem(mentors_dir, content)
+    if problem:
+        return _refuse([str(Problem(str(shown_dir), 1, problem))])
+
     table = read_csv(text)
     if table.stop:
         where = table.stop.row or "header"  # the row that failed: 0 is the header
@@ -61,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     first_use: dict[str, int] = {}
     for record in table.records:
-        messages, plan = _plan(record, mentors_dir, loaded.roster.taxonomy, program_slugs, first_use, args.update)
+        messages, plan = _plan(record, mentors_dir, shown_dir, loaded.roster.taxonomy, program_slugs, first_use, args.update)
         problems += [Problem(shown, record.number, message) for message in messages]
         if plan:
             planned.append(plan)
@@ -71,16 +78,24 @@ def run(args: argparse.Namespace) -> int:
         print(f"{shown} has no records; nothing was imported.", file=sys.stderr)
         return 1
 
-    mentors_dir.mkdir(parents=True, exist_ok=True)
-    for plan in planned:
-        plan.path.write_text(plan.text, encoding="utf-8")
-        print(f"{'updated' if plan.exists else 'created'} {display_path(plan.path)}", file=sys.stderr)
+    try:
+        mentors_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _refuse([str(Problem(str(shown_dir), 1, f"cannot create the folder: {exc.strerror}"))])
+    for done, plan in enumerate(planned):
+        # Checked when planned; checked again as written, in case a link appeared meanwhile.
+        problem = replace_existing(plan.path, plan.text) if plan.exists else create_new(plan.path, plan.text)
+        if problem:
+            print(Problem(str(shown_dir / plan.path.name), 1, problem), file=sys.stderr)
+            print(f"{done} of {len(planned)} profile(s) were written before this one; fix it and import again with --update.", file=sys.stderr)
+            return 1
+        print(f"{'updated' if plan.exists else 'created'} {shown_dir / plan.path.name}", file=sys.stderr)
     created = sum(1 for p in planned if not p.exists)
     print(f"imported {len(planned)} profile(s): {created} created, {len(planned) - created} updated.", file=sys.stderr)
     return 0
 
 
-def _plan(record: CsvRecord, mentors_dir: Path, taxonomy: Taxonomy, program_slugs: set[str],
+def _plan(record: CsvRecord, mentors_dir: Path, shown_dir: Path, taxonomy: Taxonomy, program_slugs: set[str],
           first_use: dict[str, int], update: bool) -> tuple[list[str], Planned | None]:
     """The problems of one record, or the file it becomes."""
     messages = list(record.problems)
@@ -90,15 +105,23 @@ def _plan(record: CsvRecord, mentors_dir: Path, taxonomy: Taxonomy, program_slug
     elif not is_slug(slug):
         suggestion = slugify(slug) or slugify(record.cells.get("name", "")) or "ana-diaz"
         messages.append(f"slug '{slug}' may use only a-z, 0-9 and '-'; e.g. {suggestion}")
+    elif len(slug) > MAX_SLUG_CHARS:
+        shorter = slug[:MAX_SLUG_CHARS].rstrip("-")
+        messages.append(f"slug '{slug[:40]}...' has {len(slug)} characters, over the limit of {MAX_SLUG_CHARS} "
+                        f"(it becomes the file name and the page address); shorten it, e.g. {shorter}")
     elif slug in first_use:
         messages.append(f"slug '{slug}' is also used by record {first_use[slug]}; each profile needs its own slug")
     else:
         first_use[slug] = record.number
-    valid = is_slug(slug)
+    valid = is_slug(slug) and len(slug) <= MAX_SLUG_CHARS
     path = mentors_dir / f"{slug if valid else 'record'}.md"
-    exists = valid and path.exists()
-    if exists and not update:
-        messages.append(f"{display_path(path)} already exists; use --update to replace it, or choose another slug")
+    shown_path = shown_dir / path.name
+    problem = target_problem(path) if valid else None
+    exists = valid and not problem and exists_at(path)
+    if problem:
+        messages.append(f"{shown_path} {problem}")
+    elif exists and not update:
+        messages.append(f"{shown_path} already exists; use --update to replace it, or choose another slug")
 
     data, body, cell_problems = frontmatter_from_cells(record.cells)
     messages += cell_problems
@@ -109,7 +132,7 @@ def _plan(record: CsvRecord, mentors_dir: Path, taxonomy: Taxonomy, program_slug
         document = parse_yaml(yaml_text, first_line=2)
     except SourceError as exc:
         return messages + [exc.message], None
-    report = Report(display_path(path), document)
+    report = Report(str(shown_path), document)
     mentor_from(report, slug if valid else "record", body_read, body_line, taxonomy, program_slugs, path)
     messages += [p.message for p in errors(report.problems)]
     if messages:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from ..checks import text_problem
 from ..content import load_roster
-from ..problems import display_path
+from ..problems import Problem, display_path
+from ..safe_files import create_new, folder_problem, target_problem
 from ..scaffold import profile_template, roster_hints
-from ..slugs import is_slug, slugify
+from ..slugs import MAX_SLUG_CHARS, is_slug, slugify
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,23 +20,34 @@ def run(args: argparse.Namespace) -> int:
     if not is_slug(slug):
         suggestion = slugify(slug) or slugify(args.name or "") or "ana-diaz"
         return _refuse(f"'{slug}' is not a valid slug: use only a-z, 0-9 and '-' (it becomes the file name and the page address), e.g. {suggestion}")
+    folder = content / "mentors"
+    path = folder / f"{slug}.md"
+    if len(slug) > MAX_SLUG_CHARS:
+        shorter = slug[:MAX_SLUG_CHARS].rstrip("-")
+        return _refuse_at(content, path, f"the slug has {len(slug)} characters, over the limit of {MAX_SLUG_CHARS} (it becomes the file name and the page address); shorten it, e.g. {shorter}")
     problem = "--name is empty; give the mentor's full name, e.g. --name \"Ana Díaz\"" if not args.name.strip() else text_problem("name", args.name)
     if problem:
         return _refuse(problem)
     if not (content / "taxonomy.yml").is_file():
         return _refuse(f"{display_path(content)} is not a content folder (no taxonomy.yml); run from the project folder or pass --content")
-    path = content / "mentors" / f"{slug}.md"
+    problem = folder_problem(folder, content)
+    if problem:
+        return _refuse_at(content, folder, problem)
+    problem = target_problem(path)  # a link named like the profile, dangling or not, is never followed
+    if problem:
+        return _refuse_at(content, path, problem)
     if path.exists():
         return _refuse(f"{display_path(path)} already exists; edit that file, or choose another slug such as {_free_slug(content, slug)}")
     # The roster's own regions and programs make the hints concrete; a broken roster still gets a file.
     roster = load_roster(content).roster
     text = profile_template(args.name.strip(), roster_hints(roster.taxonomy, [p.slug for p in roster.programs]))
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
-            handle.write(text)
-    except FileExistsError:
-        return _refuse(f"{display_path(path)} already exists; edit that file, or choose another slug")
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _refuse_at(content, folder, f"cannot create the folder: {exc.strerror}")
+    problem = create_new(path, text)  # exclusive: never overwrites, even in a race
+    if problem:
+        return _refuse_at(content, path, problem)
     shown = display_path(path)
     print(f"wrote {shown}; fill in the required keys, then run: mentor-gallery check {display_path(content)}", file=sys.stderr)
     return 0
@@ -50,6 +62,14 @@ def _free_slug(content: Path, slug: str) -> str:
 
 def _refuse(message: str) -> int:
     print(f"mentor-gallery new: {message}; nothing was written.", file=sys.stderr)
+    return 1
+
+
+def _refuse_at(content: Path, path: Path, message: str) -> int:
+    """PATH:1: message, the problem of a file or folder inside the content folder."""
+    # Only the content folder is resolved: the mentors folder may be a link, the name too long.
+    shown = str(Path(display_path(content)) / path.relative_to(content))
+    print(f"{Problem(shown, 1, message)}; nothing was written.", file=sys.stderr)
     return 1
 
 

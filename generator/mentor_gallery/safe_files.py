@@ -1,0 +1,138 @@
+"""Writing profile files without following links.
+
+A pull request can add a symlink named like the next profile (or make the profiles folder a link)
+as easily as a file: a write through it would land wherever it points, outside the content folder.
+New files are created exclusively without following a link; a replaced file must be a regular
+file and is swapped in by rename, which replaces a link rather than writing through it.
+
+The functions return a problem, worded to follow the path that callers put in front
+('PATH is a symbolic link; ...'), or None when all went well.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from .slugs import MAX_SLUG_CHARS
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # absent on Windows, where links need privileges anyway
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: write the newlines as given
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY
+_LINK = "is a symbolic link; profiles are never written through a link: delete the link, or choose another slug"
+
+
+def folder_problem(folder: Path, root: Path) -> str | None:
+    """Why files may not be written into folder: a link (wherever it points), or not a folder.
+
+    A folder that does not exist yet is fine: it will be created inside root.
+    """
+    if not os.path.lexists(folder):
+        return None
+    if folder.is_symlink():
+        try:
+            Path(os.path.realpath(folder)).relative_to(os.path.realpath(root))
+            where = ""
+        except ValueError:
+            where = f" to a folder outside the content folder ({root.name}/)"
+        return f"is a symbolic link{where}; profiles are never written through a link: make it a real folder inside the content folder"
+    if not folder.is_dir():
+        return "is not a folder; move the file aside so that profiles can be written here"
+    return None
+
+
+def target_problem(path: Path) -> str | None:
+    """Why path may not be created or replaced: a link, a folder, a device. None: absent or regular."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return _os_problem(exc)
+    return _kind_problem(info)
+
+
+def _kind_problem(info: os.stat_result) -> str | None:
+    if stat.S_ISLNK(info.st_mode):
+        return _LINK
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a folder, device or pipe); remove it, or choose another slug"
+    return None
+
+
+def exists(path: Path) -> bool:
+    """Whether anything, a dangling link included, has this name."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+def create_new(path: Path, text: str) -> str | None:
+    """Write a new file; refuse if anything, even a dangling link, already has its name."""
+    try:
+        fd = os.open(path, _NEW_FILE, 0o666)
+    except FileExistsError:
+        return "already exists; edit that file, or choose another slug"
+    except OSError as exc:
+        return _os_problem(exc)
+    return _write_and_close(fd, path, text)
+
+
+def replace_existing(path: Path, text: str) -> str | None:
+    """Replace a regular file whole: a temporary file beside it, then a rename over it."""
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        return _os_problem(exc)
+    problem = _kind_problem(info)
+    if problem:
+        return problem
+    try:
+        # Created exclusively, without following links; a dot name, which the loader skips should
+        # a crash leave it behind.
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        return _os_problem(exc)
+    temporary = Path(name)
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(info.st_mode))  # keep the profile's permissions, not the temporary file's 0600
+    problem = _write_and_close(fd, temporary, text)
+    if problem is None:
+        try:
+            os.replace(temporary, path)  # renames over a link swapped in meanwhile; never follows it
+            return None
+        except OSError as exc:
+            problem = _os_problem(exc)
+    try:
+        os.unlink(temporary)
+    except OSError:
+        pass
+    return problem
+
+
+def _write_and_close(fd: int, path: Path, text: str) -> str | None:
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    except OSError as exc:
+        try:
+            os.unlink(path)  # a half-written profile would read as a broken one
+        except OSError:
+            pass
+        return _os_problem(exc)
+    return None
+
+
+def _os_problem(exc: OSError) -> str:
+    """The reason, worded to follow the path: 'PATH has a name ...', 'PATH:1: cannot be written ...'."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return (f"has a name or path too long for this file system; use a slug of at most {MAX_SLUG_CHARS} "
+                "characters, or a content folder with a shorter path")
+    if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link that appeared after the check
+        return _LINK
+    return f"cannot be written: {exc.strerror or exc}"
