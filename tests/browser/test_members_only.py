@@ -1,6 +1,8 @@
 """Members-only mode: on a public host, only name, region and areas are readable without the
 member passphrase; the rest opens in the browser with it."""
 
+import base64
+import datetime as dt
 import gzip
 import re
 
@@ -9,6 +11,7 @@ from playwright.sync_api import expect
 
 from conftest import axe_violations
 from mentor_gallery.content import load_roster
+from mentor_gallery.members_only import Sealer
 from mentor_gallery.slugs import fold
 from support import EXAMPLE_CONTENT, SiteServer, build_site
 
@@ -151,3 +154,104 @@ def test_no_public_page_tells_who_is_in_a_program(members_site, page, roster):
     assert not re.search(r"\d+ mentors?\b", facts), facts
     expect(page.get_by_role("heading", name="Mentors in this program")).to_have_count(0)
     assert axe_violations(page) == []
+
+
+STORED_KEYS = """async () => {
+  // Every CryptoKey in every IndexedDB database of the site, and whether its bytes can be exported.
+  const request = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const keys = [];
+  const walk = (v) => { if (v instanceof CryptoKey) keys.push(v); else if (v && typeof v === "object") Object.values(v).forEach(walk); };
+  for (const info of await indexedDB.databases()) {
+    const db = await request(indexedDB.open(info.name));
+    for (const name of db.objectStoreNames) (await request(db.transaction(name).objectStore(name).getAll())).forEach(walk);
+    db.close();
+  }
+  const found = [];
+  for (const key of keys) {
+    let exported = true;
+    try { await crypto.subtle.exportKey("raw", key); } catch (e) { exported = false; }
+    found.push({ extractable: key.extractable, exported: exported, usages: key.usages });
+  }
+  return found;
+}"""
+
+STORAGE_TEXT = """() => [document.cookie,
+  ...Object.keys(localStorage).map(k => k + "=" + localStorage.getItem(k)),
+  ...Object.keys(sessionStorage).map(k => k + "=" + sessionStorage.getItem(k))].join("\\n")"""
+
+
+def unlock(page, url: str) -> None:
+    page.goto(url)
+    page.get_by_label("Member passphrase").fill(PASSPHRASE)
+    page.get_by_role("button", name="Open the profile").click()
+    expect(page.get_by_role("button", name="Lock")).to_be_visible()
+
+
+def test_the_remembered_key_is_a_crypto_key_whose_bytes_no_script_can_read(members_site, page, roster):
+    mentor = roster.mentors[0]
+    unlock(page, f"{members_site.url}mentors/{mentor.slug}/")
+    stored = page.evaluate(STORED_KEYS)
+    assert stored == [{"extractable": False, "exported": False, "usages": ["decrypt"]}]
+    salt = base64.b64decode(page.locator("[data-salt]").get_attribute("data-salt"))
+    key = Sealer.from_passphrase(PASSPHRASE, salt=salt).key
+    forms = (base64.b64encode(key).decode(), base64.urlsafe_b64encode(key).decode().rstrip("="), key.hex())
+    text = page.evaluate(STORAGE_TEXT)
+    for form in (*forms, PASSPHRASE):
+        assert form not in text and form.lower() not in text.lower()
+
+
+def test_a_second_tab_opens_profiles_without_asking_and_lock_forgets(members_site, page, roster):
+    first, second, third = roster.mentors[:3]
+    unlock(page, f"{members_site.url}mentors/{first.slug}/")
+
+    tab = page.context.new_page()
+    tab.goto(f"{members_site.url}mentors/{second.slug}/")
+    expect(tab.get_by_text(f"{second.title}, {second.organization}")).to_be_visible()
+    expect(tab.get_by_label("Member passphrase")).to_be_hidden()
+    assert axe_violations(tab) == []
+
+    tab.get_by_role("button", name="Lock").click()
+    expect(tab.get_by_label("Member passphrase")).to_be_visible()
+    expect(tab.get_by_text(f"{second.title}, {second.organization}")).to_have_count(0)
+    assert tab.evaluate(STORED_KEYS) == []
+
+    for other in (page, page.context.new_page()):  # the first tab too, on its next page
+        other.goto(f"{members_site.url}mentors/{third.slug}/")
+        expect(other.locator('[data-unlock-state="locked"]')).to_have_count(1)
+        expect(other.get_by_label("Member passphrase")).to_be_visible()
+        expect(other.get_by_text(f"{third.title}, {third.organization}")).to_have_count(0)
+
+
+def test_the_key_is_forgotten_after_twelve_hours(members_site, page, roster):
+    first, second = roster.mentors[:2]
+    unlock(page, f"{members_site.url}mentors/{first.slug}/")
+    page.clock.set_system_time(dt.datetime.now() + dt.timedelta(hours=12, minutes=1))
+    page.goto(f"{members_site.url}mentors/{second.slug}/")
+    expect(page.locator('[data-unlock-state="locked"]')).to_have_count(1)
+    expect(page.get_by_label("Member passphrase")).to_be_visible()
+    assert page.evaluate(STORED_KEYS) == []
+
+
+def test_a_new_browser_session_asks_again(members_site, page, roster):
+    first, second = roster.mentors[:2]
+    unlock(page, f"{members_site.url}mentors/{first.slug}/")
+    page.context.clear_cookies()  # what closing the browser does to session cookies
+    page.goto(f"{members_site.url}mentors/{second.slug}/")
+    expect(page.locator('[data-unlock-state="locked"]')).to_have_count(1)
+    assert page.evaluate(STORED_KEYS) == []
+
+
+def test_a_new_build_asks_again_and_drops_the_old_key(members_site, page, roster):
+    first, second = roster.mentors[:2]
+    unlock(page, f"{members_site.url}mentors/{first.slug}/")
+
+    def rebuilt(route):  # the same site sealed again: a new salt
+        html = route.fetch().text()
+        route.fulfill(body=re.sub(r'data-salt="[^"]+"', f'data-salt="{base64.b64encode(b"another build ..").decode()}"', html),
+                      content_type="text/html")
+
+    page.route(f"**/mentors/{second.slug}/", rebuilt)
+    page.goto(f"{members_site.url}mentors/{second.slug}/")
+    expect(page.get_by_label("Member passphrase")).to_be_visible()
+    expect(page.locator('[data-unlock-state="locked"]')).to_have_count(1)
+    assert page.evaluate(STORED_KEYS) == []
