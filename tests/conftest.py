@@ -45,17 +45,37 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh page that records console errors and uncaught exceptions; the test fails on any."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+# How members see the site: a desktop and a phone, each in the light and the dark palette. Dark is
+# the operating system's preference (prefers-color-scheme), which the shipped palette follows.
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+LOOKS = {f"{device}-{scheme}": {**options, "color_scheme": scheme}
+         for device, options in (("desktop", DESKTOP), ("phone", PHONE)) for scheme in ("light", "dark")}
+
+
+def open_page(browser, console: bool = True, **context_options):
+    """A page in a new context that records uncaught exceptions, and console errors unless
+    console=False, in page.errors."""
+    context = browser.new_context(**context_options)
     page = context.new_page()
     page.errors = []
-    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    if console:
+        page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    yield page
+    return page
+
+
+def close_page(page) -> None:
     _settle(page)
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop page; the test fails on any console error or uncaught exception."""
+    page = open_page(browser, **DESKTOP)
+    yield page
+    close_page(page)
     assert not page.errors, f"browser console errors: {page.errors}"
 
 
@@ -70,13 +90,9 @@ def _settle(page) -> None:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page = open_page(browser, console=False, **PHONE)
     yield page
-    _settle(page)
-    context.close()
+    close_page(page)
     assert not page.errors, f"browser errors: {page.errors}"
 
 

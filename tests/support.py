@@ -20,6 +20,8 @@ EXAMPLE_CONTENT = PROJECT / "content"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 ARTIFACTS = PROJECT / "test-artifacts"
 SUBPATH = "/mentor-gallery/"
+SHIPPED_CONFIG = PROJECT / "mkdocs.yml"
+PLUGIN = "mentor-gallery"
 
 
 @dataclass
@@ -29,38 +31,66 @@ class Build:
     site: Path
 
 
+class _Tagged:
+    """A YAML value with a tag (mkdocs.yml's `!ENV`), carried through unchanged: MkDocs resolves it."""
+
+    def __init__(self, tag: str, node: yaml.Node, loader: yaml.SafeLoader):
+        self.tag = tag
+        self.value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node)
+
+
+class _TagKeepingLoader(yaml.SafeLoader):
+    pass
+
+
+class _TagKeepingDumper(yaml.SafeDumper):
+    pass
+
+
+_TagKeepingLoader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node, loader))
+_TagKeepingDumper.add_representer(
+    _Tagged, lambda dumper, tagged: (dumper.represent_sequence if isinstance(tagged.value, list) else dumper.represent_scalar)(tagged.tag, tagged.value))
+
+
+def shipped_config() -> dict:
+    """The project's own mkdocs.yml, its `!ENV` tags kept as tags."""
+    return yaml.load(SHIPPED_CONFIG.read_text(encoding="utf-8"), Loader=_TagKeepingLoader)
+
+
 def write_config(tmp: Path, content: Path, *, site_url: str | None = None, plugin: dict | None = None,
-                 extra: dict | None = None) -> Path:
-    """A mkdocs.yml for a site made of the project's docs and templates and the given content."""
-    plugin_config = {"content_dir": str(content)}
-    plugin_config.update(plugin if plugin is not None else {
-        "request_form": {"url": "https://forms.example.org/request", "method": "get",
-                         "fields": {"mentor": "entry.1", "mentor_name": "entry.2", "program": "entry.3"}}})
+                 docs_dir: Path = PROJECT / "docs") -> Path:
+    """A mkdocs.yml that inherits the project's own and changes only where the site comes from and
+    goes: the content, site_url, site_dir, and the docs and templates as absolute paths (relative
+    ones would resolve beside this file). `plugin` sets mentor-gallery options over the shipped ones."""
+    plugins = []
+    for entry in shipped_config()["plugins"]:
+        if isinstance(entry, dict) and PLUGIN in entry:
+            # MkDocs' INHERIT replaces lists whole: the plugins list is repeated, with the shipped options.
+            entry = {PLUGIN: {**(entry[PLUGIN] or {}), "content_dir": str(content), **(plugin or {})}}
+        plugins.append(entry)
     config = {
-        "site_name": "Test Mentoring",
-        "docs_dir": str(PROJECT / "docs"),
+        "INHERIT": str(SHIPPED_CONFIG),
         "site_dir": str(tmp / "site"),
-        "use_directory_urls": True,
-        "theme": {"name": "material", "custom_dir": str(PROJECT / "site-templates"), "font": False,
-                  "features": ["navigation.instant"],
-                  "palette": [{"scheme": "default", "toggle": {"icon": "material/weather-night", "name": "Dark mode"}},
-                              {"scheme": "slate", "toggle": {"icon": "material/weather-sunny", "name": "Light mode"}}]},
-        "plugins": ["search", {"mentor-gallery": plugin_config}],
-        "markdown_extensions": ["attr_list", "admonition", "tables"],
-        "validation": {"links": {"unrecognized_links": "ignore"}},
+        "docs_dir": str(docs_dir),
+        "theme": {"custom_dir": str(PROJECT / "site-templates")},
+        # The shipped watch list names content/ and site-templates/ beside mkdocs.yml.
+        "watch": [str(content), str(PROJECT / "site-templates")],
+        "plugins": plugins,
     }
     if site_url:
         config["site_url"] = site_url
-    config.update(extra or {})
     path = tmp / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(config, Dumper=_TagKeepingDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
 
 def build_site(tmp: Path, content: Path = EXAMPLE_CONTENT, env: dict[str, str] | None = None, **kwargs) -> Build:
+    """`mkdocs build --strict` of the shipped configuration (see write_config) into tmp/site.
+    SITE_URL and REPO_URL (read by the shipped mkdocs.yml) come only from `env`, not from the shell."""
     config = write_config(tmp, content, **kwargs)
+    inherited = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
     result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config)], capture_output=True, text=True, cwd=tmp,
-                            env={**os.environ, **(env or {})})
+                            env={**inherited, **(env or {})})
     return Build(result.returncode, result.stdout + result.stderr, tmp / "site")
 
 

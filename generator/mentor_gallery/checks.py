@@ -6,10 +6,16 @@ import datetime as dt
 import re
 import unicodedata
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 _EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 MAX_LINE_CHARS = 300
+# Limits that keep any roster `check` accepts buildable in time and space linear in its size.
+MAX_STATEMENT_CHARS = 20_000  # a mentor's statement: about three printed pages
+MAX_GUIDE_CHARS = 100_000  # a program guide
+MAX_TERMS = 200  # labels in one vocabulary (areas, regions): each is a page and a filter
+MAX_ALIASES = 20  # other spellings of one label
 
 
 def type_name(value: Any) -> str:
@@ -52,17 +58,55 @@ def email_problem(key: str, value: Any) -> str | None:
     return None
 
 
-def url_problem(key: str, value: Any, *, allow_mailto: bool = True) -> str | None:
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*")
+_LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+_MAILTO_QUERY_KEYS = {"subject", "body"}
+
+
+def url_problem(key: str, value: Any, *, allow_mailto: bool = True, allowed_hosts: frozenset[str] | None = None) -> str | None:
+    """A request destination members can trust: the host the page names is the host the browser
+    contacts. So: https (http only for this machine, for testing), a plain host name, no user-info
+    (https://forms.example.org@evil.example goes to evil.example), no backslash or whitespace
+    (browsers read them differently from the text), a mailto: with one address and only a
+    subject and body (no cc/bcc/to smuggling)."""
     problem = text_problem(key, value, max_chars=2000)
     if problem:
         return problem
-    lowered = value.strip().lower()
-    schemes = ("https://", "http://", "mailto:") if allow_mailto else ("https://", "http://")
-    if not lowered.startswith(schemes):
-        allowed = "https://, http:// or mailto:" if allow_mailto else "https:// or http://"
+    url = value.strip()
+    if "\\" in url or any(ch.isspace() for ch in url):
+        return f"{key} '{value}' contains a backslash or a space; write the address without them (spaces as %20)"
+    lowered = url.lower()
+    if lowered.startswith("mailto:"):
+        if not allow_mailto:
+            return f"{key} '{value}' must start with https://"
+        return _mailto_problem(key, value, url[7:])
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("https", "http") or not lowered.startswith(parts.scheme.lower() + "://"):
+        allowed = "https:// or mailto:" if allow_mailto else "https://"
         return f"{key} '{value}' must start with {allowed}"
-    if lowered.startswith("mailto:") and not _EMAIL.fullmatch(value.strip()[7:].split("?")[0]):
-        return f"{key} '{value}' is not a mailto: address; write it as mailto:name@example.org"
+    if "@" in parts.netloc:
+        return f"{key} '{value}' has user information before '@', which hides the real host; remove everything up to the '@'"
+    try:
+        host, port = parts.hostname or "", parts.port
+    except ValueError:
+        return f"{key} '{value}' has an invalid port; write it as https://host:443/path"
+    if not _HOST.fullmatch(host) or port == 0:
+        return f"{key} '{value}' has an invalid host name '{parts.netloc}'; use a plain name such as forms.example.org"
+    if parts.scheme.lower() == "http" and host not in _LOCAL_HOSTS:
+        return f"{key} '{value}' must use https:// (http:// is allowed only for localhost, for testing)"
+    if allowed_hosts is not None and host not in allowed_hosts and host not in _LOCAL_HOSTS:
+        return f"{key} '{value}' goes to {host}, which is not in allowed_hosts ({', '.join(sorted(allowed_hosts)) or 'none'}); use an allowed handler or add the host in mkdocs.yml"
+    return None
+
+
+def _mailto_problem(key: str, value: str, rest: str) -> str | None:
+    address, _, query = rest.partition("?")
+    if "%" in address or "," in address or not _EMAIL.fullmatch(address):
+        return f"{key} '{value}' must name one address, e.g. mailto:coordinator@example.org"
+    for pair in filter(None, query.split("&")):
+        name = unquote(pair.split("=", 1)[0]).lower()
+        if name not in _MAILTO_QUERY_KEYS:
+            return f"{key} '{value}' sets '{name}' in its query; a mailto: handler may set only subject and body (no cc, bcc or to)"
     return None
 
 

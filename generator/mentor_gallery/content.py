@@ -5,18 +5,24 @@ The one entry point the CLI and the site plugin share, so both report the same m
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .model import FREQUENCY, Roster, Taxonomy, Vocabulary
 from .problems import Problem, display_path, errors
-from .slugs import is_slug, slugify
+from .slugs import MAX_SLUG_CHARS, is_slug, slugify
 from .source import Document, SourceError, read_frontmatter_file, read_yaml_file
 from .validate import Report, form_from, mentor_from, program_from, taxonomy_from
 
 IGNORED_NAMES = {"readme.md"}
-# Pages the site generates under mentors/: a profile with one of these slugs would replace it.
-RESERVED_MENTOR_SLUGS = {"expertise", "region", "find", "team", "index"}
+# Pages the site generates in each folder: a content file with one of these slugs would replace it.
+RESERVED_SLUGS = {
+    "mentors": {"index", "all", "find", "team", "expertise", "region", "role"},
+    "programs": {"index"},
+    "forms": {"index"},
+}
+RESERVED_MENTOR_SLUGS = RESERVED_SLUGS["mentors"]
 
 
 @dataclass
@@ -29,23 +35,26 @@ class LoadResult:
         return not errors(self.problems)
 
 
-def load_roster(content_dir: Path) -> LoadResult:
-    """Read and validate every content file; never stops at the first problem."""
+def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) -> LoadResult:
+    """Read and validate every content file; never stops at the first problem.
+
+    allowed_hosts: where request handlers and forms may send data, when the site limits it."""
     content_dir = Path(content_dir)
+    root = content_dir
     problems: list[Problem] = []
     if not content_dir.is_dir():
         problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
         return LoadResult(Roster(Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", [])), [], [], []), problems)
 
-    taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems)
+    taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems, root)
 
     programs = []
     for path, slug in _entries(content_dir / "programs", ".md", problems):
-        loaded = _read(path, problems, frontmatter=True)
+        loaded = _read(path, problems, root, frontmatter=True)
         if loaded:
             document, body, body_line = loaded
             report = Report(display_path(path), document)
-            program = program_from(report, slug, body, body_line)
+            program = program_from(report, slug, body, body_line, allowed_hosts)
             problems += report.problems
             if program:
                 programs.append(program)
@@ -54,24 +63,21 @@ def load_roster(content_dir: Path) -> LoadResult:
 
     mentors = []
     for path, slug in _entries(content_dir / "mentors", ".md", problems):
-        if slug in RESERVED_MENTOR_SLUGS:
-            problems.append(Problem(display_path(path), 1, f"'{slug}' is the address of one of the gallery's own pages (mentors/{slug}/); rename the file, e.g. {slug}-{path.parent.name[:-1]}.md"))
-            continue
-        loaded = _read(path, problems, frontmatter=True)
+        loaded = _read(path, problems, root, frontmatter=True)
         if loaded:
             document, body, body_line = loaded
             report = Report(display_path(path), document)
-            mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, path)
+            mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, path, root)
             problems += report.problems
             if mentor:
                 mentors.append(mentor)
 
     forms = []
     for path, slug in _entries(content_dir / "forms", ".yml", problems):
-        loaded = _read(path, problems, frontmatter=False)
+        loaded = _read(path, problems, root, frontmatter=False)
         if loaded:
             report = Report(display_path(path), loaded[0])
-            form = form_from(report, slug, taxonomy)
+            form = form_from(report, slug, taxonomy, allowed_hosts)
             problems += report.problems
             if form:
                 forms.append(form)
@@ -80,12 +86,12 @@ def load_roster(content_dir: Path) -> LoadResult:
     return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)
 
 
-def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
+def _load_taxonomy(path: Path, problems: list[Problem], root: Path) -> Taxonomy:
     empty = Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", []))
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         problems.append(Problem(display_path(path), 1, "taxonomy.yml is missing; create it with 'expertise:' and 'regions:' lists"))
         return empty
-    loaded = _read(path, problems, frontmatter=False)
+    loaded = _read(path, problems, root, frontmatter=False)
     if not loaded:
         return empty
     report = Report(display_path(path), loaded[0])
@@ -94,12 +100,12 @@ def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
     return taxonomy
 
 
-def _read(path: Path, problems: list[Problem], *, frontmatter: bool) -> tuple[Document, str, int] | None:
+def _read(path: Path, problems: list[Problem], root: Path, *, frontmatter: bool) -> tuple[Document, str, int] | None:
     try:
         if frontmatter:
-            parsed = read_frontmatter_file(path)
+            parsed = read_frontmatter_file(path, root)
             return parsed.document, parsed.body, parsed.body_line
-        return read_yaml_file(path), "", 1
+        return read_yaml_file(path, root), "", 1
     except SourceError as exc:
         problems.append(Problem(display_path(path), exc.line, exc.message))
     except OSError as exc:
@@ -108,12 +114,21 @@ def _read(path: Path, problems: list[Problem], *, frontmatter: bool) -> tuple[Do
 
 
 def _entries(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """The files of one kind in a folder, with their slugs; near-misses are warned about."""
+    """The files of one kind in a folder, with their slugs; near-misses are warned about.
+
+    Links and special files are listed too (and refused when read), never silently skipped."""
+    if folder.is_symlink():
+        problems.append(Problem(display_path(folder), 1, f"{folder.name}/ is a symbolic link; it must be a real folder inside the content folder"))
+        return []
     if not folder.is_dir():
         return []
     entries = []
+    reserved = RESERVED_SLUGS.get(folder.name, set())
     for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
+        if path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
+            continue
+        mode = path.lstat().st_mode
+        if stat.S_ISDIR(mode):
             continue
         looks_like = path.suffix.lower() in (suffix, ".markdown", ".yaml", ".md")
         if path.parent != folder:
@@ -125,9 +140,15 @@ def _entries(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[P
                 problems.append(Problem(display_path(path), 1, f"not read: {folder.name}/ files must end in '{suffix}'; rename it to {path.stem}{suffix}", "warning"))
             continue
         slug = path.stem
+        if len(slug) > MAX_SLUG_CHARS:
+            problems.append(Problem(display_path(path), 1, f"file name is {len(slug)} characters long; keep it under {MAX_SLUG_CHARS} (it becomes the page's address)"))
+            continue
         if not is_slug(slug):
-            suggestion = slugify(slug) or "a-name"
+            suggestion = slugify(slug)[:MAX_SLUG_CHARS] or "a-name"
             problems.append(Problem(display_path(path), 1, f"file name '{path.name}' is not a valid slug (a-z, 0-9 and '-'); rename it to {suggestion}{suffix}"))
+            continue
+        if slug in reserved:
+            problems.append(Problem(display_path(path), 1, f"'{slug}' is the address of one of the gallery's own pages ({folder.name}/{'' if slug == 'index' else slug + '/'}); rename the file, e.g. {slug}-{folder.name[:-1]}{suffix}"))
             continue
         entries.append((path, slug))
     return entries

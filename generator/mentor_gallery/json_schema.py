@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable
 from .checks import MAX_LINE_CHARS
 from .model import FREQUENCY, MEETING, Taxonomy
 from .profile_fields import CONTACT_KEYS, PROFILE_FIELDS
-from .validate import PHOTO_SUFFIXES
+from .photos import SUFFIX_FORMATS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_PATH = "schema/mentor-profile.json"  # where the site publishes it
@@ -61,7 +61,7 @@ def _any_case(suffix: str) -> str:
 
 
 def _photo(*_: Any) -> Fragment:
-    suffixes = "|".join(_any_case(s.lstrip(".")) for s in PHOTO_SUFFIXES)
+    suffixes = "|".join(_any_case(s.lstrip(".")) for s in SUFFIX_FORMATS)
     return {"type": "string", "pattern": rf"^[^/\\].*\.({suffixes})$", "not": {"pattern": r"(^|[/\\])\.\.([/\\]|$)"}}
 
 

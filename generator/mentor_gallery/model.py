@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .slugs import fold
+
+if TYPE_CHECKING:
+    from .photos import Photo
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ class Mentor:
     credentials: list[str] = field(default_factory=list)
     memberships: list[str] = field(default_factory=list)
     mentored_before: bool | None = None
-    photo: Path | None = None
+    photo: "Photo | None" = None  # checked; published as re-encoded pixels (photos.py)
     contact: Contact | None = None
     updated: dt.date | None = None
     summary: str | None = None
@@ -138,6 +141,7 @@ class Mentor:
     body: str = ""
     body_line: int = 1
     raw: dict[str, Any] = field(default_factory=dict)  # frontmatter as written, for export
+    statement_html: str = ""  # the body rendered and sanitised once, by check and build alike
 
     @property
     def is_full(self) -> bool:
@@ -190,6 +194,7 @@ class Program:
     agreement: list[str] = field(default_factory=list)
     body: str = ""
     body_line: int = 1
+    body_html: str = ""  # the guide rendered and sanitised once
 
 
 FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "checkbox", "date")

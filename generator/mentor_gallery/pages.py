@@ -14,6 +14,8 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from .json_schema import SCHEMA_PATH, schema_json
+from .photos import Photo, published_bytes
+from .problems import display_path
 from .model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
 from .request_controls import controls_for, destination, program_control
 from .scaffold import profile_template, roster_hints
@@ -29,11 +31,12 @@ class PageSpec:
     title: str
     template: str  # fragment template in site-templates/mentor-gallery/
     context: dict[str, Any] = field(default_factory=dict)
-    markdown: str = ""  # a body for the engine's Markdown; sanitised after rendering
+    body_html: str = ""  # the statement or guide, rendered and sanitised by the core
     body_line: int = 1
     in_nav: bool = False
     searchable: bool = False  # in the site search (profiles are found through the gallery)
     wide: bool = False  # no navigation sidebar: the page lays out its own columns (the gallery's filters)
+    source: str = "the content folder"  # the content file it is made from, for messages
 
     @property
     def url(self) -> str:
@@ -68,7 +71,7 @@ def name_key(mentor: Mentor) -> tuple:
 
 
 def photo_uri(mentor: Mentor) -> str | None:
-    return f"mentors/{mentor.slug}/photo{mentor.photo.suffix.lower()}" if mentor.photo else None
+    return f"mentors/{mentor.slug}/photo{mentor.photo.suffix}" if mentor.photo else None
 
 
 def card(mentor: Mentor, programs: dict[str, Program], members_only: bool = False) -> dict[str, Any]:
@@ -171,7 +174,8 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
              "mentor_programs": [programs[p] for p in mentor.programs if p in programs],
              "requests": controls_for(mentor, programs, settings.request_form),
              "edit_url": _edit_url(mentor.path, settings)},
-            markdown=mentor.body, body_line=mentor.body_line, searchable=profiles_searchable))
+            body_html=mentor.statement_html, body_line=mentor.body_line, searchable=profiles_searchable,
+            source=display_path(mentor.path)))
     for kind, vocabulary, of in (("expertise", roster.taxonomy.expertise, lambda m: m.expertise),
                                  ("region", roster.taxonomy.regions, lambda m: [m.region])):
         for term in vocabulary.terms:
@@ -187,15 +191,16 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
         pages.append(PageSpec(f"programs/{program.slug}.md", program.name, "program.html",
                               {**common, "program": program, "cards": members,
                                "request": program_control(program, settings.request_form)},
-                              markdown=program.body, body_line=program.body_line, in_nav=True, searchable=True))
+                              body_html=program.body_html, body_line=program.body_line, in_nav=True, searchable=True,
+                              source=display_path(program.path)))
         if program.agreement:
             pages.append(PageSpec(f"programs/{program.slug}/agreement.md", f"{program.name}: Statement of Mutual Understanding",
                                   "agreement.html", {**common, "program": program}))
-    if roster.forms:
-        pages.append(PageSpec("forms/index.md", "Forms", "forms.html", {**common, "forms": roster.forms}, in_nav=True, searchable=True))
+    # Always published, like the programs index: the shipped nav lists both, whatever the roster holds.
+    pages.append(PageSpec("forms/index.md", "Forms", "forms.html", {**common, "forms": roster.forms}, in_nav=True, searchable=True))
     for form in roster.forms:
         pages.append(PageSpec(f"forms/{form.slug}.md", form.title, "form.html",
-                              {**common, "form": form, "destination": destination(form.action)}, in_nav=True, searchable=True))
+                              {**common, "form": form, "destination": destination(form.action)}, in_nav=True, searchable=True, source=display_path(form.path)))
     return pages
 
 
@@ -236,15 +241,16 @@ def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
     return files
 
 
-def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, Path]:
+def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, tuple[Path, Photo]]:
+    """The photos to publish, by URI, with their profile; their bytes come from photos.published_bytes."""
     if settings.members_only:
         return {}  # photos travel inside the sealed profile instead
-    return {photo_uri(m): m.photo for m in roster.mentors if m.photo}
+    return {photo_uri(m): (m.path, m.photo) for m in roster.mentors if m.photo}
 
 
 def photo_data_uri(mentor: Mentor) -> str | None:
     """A photo inside the sealed profile of a members-only site: no public file to fetch."""
     if not mentor.photo:
         return None
-    kind = {".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg+xml"}.get(mentor.photo.suffix.lower(), mentor.photo.suffix.lower()[1:])
-    return f"data:image/{kind};base64,{base64.b64encode(mentor.photo.read_bytes()).decode('ascii')}"
+    data = base64.b64encode(published_bytes(mentor.photo)).decode("ascii")
+    return f"data:{mentor.photo.media_type};base64,{data}"

@@ -7,25 +7,30 @@ nav in every page, which makes a nav of thousands of profiles quadratic in build
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
 from .content import load_roster
 from .members_only import Sealer, passphrase_problem
 from .pages import PageSpec, asset_files, data_files, site_pages
-from .problems import errors
+from .photos import PhotoError, published_bytes
+from .privacy import PrivateContacts
+from .problems import display_path, errors
 from .render import FragmentRenderer
 from .site_config import read_site_settings
-from .text import render_markdown
+from .site_scan import scan_site
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 
@@ -43,6 +48,30 @@ class MentorGalleryConfig(Config):
     search_profiles = c.Choice((True, False, "auto"), default="auto")
     passphrase_env = c.Type(str, default="MENTOR_GALLERY_PASSPHRASE")
     matching = c.Optional(c.Type(dict))  # scoring weights; read and checked by site_config
+    allowed_hosts = c.Optional(c.Type(list))  # the only hosts requests and forms may go to; read by site_config
+
+
+def _one_clear_error(hook):
+    """Any failure in our hooks becomes one PluginError line, never a traceback: the build stops,
+    on_build_error discards the half-written staging folder, and the published site stays as it was."""
+
+    @functools.wraps(hook)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return hook(self, *args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as exc:
+            raise PluginError(f"mentor-gallery could not build the site ({type(exc).__name__}: {exc}); nothing was published. "
+                              "Run 'mentor-gallery check', and report this if check passes.") from None
+
+    return wrapper
+
+
+def _strict_warnings() -> int:
+    """Warnings MkDocs has counted so far; with --strict it aborts after on_post_build on any."""
+    handlers = logging.getLogger("mkdocs").handlers
+    return sum(count for handler in handlers if hasattr(handler, "get_counts") for _, count in handler.get_counts())
 
 
 def _skip_engine_markdown(page) -> None:
@@ -58,7 +87,20 @@ def _skip_engine_markdown(page) -> None:
 
 
 class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
+    staging: Path | None = None
+    final_site_dir: str | None = None
+
+    # First, so that every other plugin sees the staging folder as the site folder.
+    @event_priority(100)
+    @_one_clear_error
     def on_config(self, config):
+        # Never a partial site: build into a staging folder beside site_dir and move it into place
+        # only after everything, the privacy scan included, has succeeded (on_post_build).
+        self.final_site_dir = config.site_dir
+        final = Path(config.site_dir)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+        config.site_dir = str(self.staging)
         if not config.use_directory_urls:
             raise PluginError("mentor-gallery needs use_directory_urls: true (its URLs are folders such as mentors/<slug>/)")
         config_file = Path(config.config_file_path or "mkdocs.yml")
@@ -78,6 +120,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
                 config.extra_javascript.append(f"{ASSETS}/{path.name}")
         return config
 
+    @_one_clear_error
     def on_pre_build(self, config):
         # Validate on every build (serve rebuilds too), before anything is written.
         settings = read_site_settings(Path(config.config_file_path or "mkdocs.yml"))
@@ -93,7 +136,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             if problem:
                 raise PluginError(problem)
             self.renderer.sealer = Sealer.from_passphrase(passphrase)
-        result = load_roster(self.content_dir)
+        result = load_roster(self.content_dir, settings.allowed_hosts)
         problems = result.problems + settings.problems
         for problem in problems:
             # Content warnings are advice, not build failures, even under --strict.
@@ -105,23 +148,37 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         self.settings = settings
         self.specs: dict[str, PageSpec] = {spec.src_uri: spec for spec in site_pages(result.roster, settings)}
 
+    @_one_clear_error
     def on_files(self, files: Files, config):
-        generated: list[File] = []
+        generated: list[tuple[File, str]] = []  # with the content file each comes from
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            # The body is rendered by render_markdown in on_page_content, not by the engine.
-            generated.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
+            # The body was rendered and sanitised by the core; the engine only wraps it in the theme.
+            generated.append((File.generated(config, spec.src_uri, content="", inclusion=inclusion), spec.source))
         for uri, data in data_files(self.roster, self.settings).items():
-            generated.append(File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
-        for uri, path in asset_files(self.roster, self.settings).items():
-            generated.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
-        for file in generated:
-            existing = files.get_file_from_path(file.src_uri)
+            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.config.content_dir))
+        for uri, (mentor_path, photo) in asset_files(self.roster, self.settings).items():
+            try:
+                data = published_bytes(photo)
+            except PhotoError as exc:
+                raise PluginError(f"{display_path(mentor_path)}: photo {exc}; nothing was published") from None
+            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), display_path(mentor_path)))
+        # Two sources for one address: a hand-written page must not be replaced silently, nor
+        # replace a generated one (docs/mentors/ana/index.md and content/mentors/ana.md).
+        by_url = {file.dest_uri: file for file in files}
+        clashes = []
+        for file, source in generated:
+            existing = files.get_file_from_path(file.src_uri) or by_url.get(file.dest_uri)
             if existing is not None:
-                raise PluginError(f"{config.docs_dir}/{file.src_uri} clashes with a page mentor-gallery generates; remove or rename it")
+                clashes.append(f"{config.docs_dir}/{existing.src_uri} and {source} both make {file.url or '/'}; rename or remove one of them")
             files.append(file)
+        if clashes:
+            for clash in clashes:
+                log.error(clash)
+            raise PluginError(f"{len(clashes)} address clash(es) listed above; nothing was published.")
         return files
 
+    @_one_clear_error
     def on_page_markdown(self, markdown, page, config, files):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
@@ -134,13 +191,58 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         _skip_engine_markdown(page)
         return ""
 
+    @_one_clear_error
     def on_page_content(self, html, page, config, files):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
         page.toc = TableOfContents([])
-        return self.renderer.render(spec, render_markdown(spec.markdown) if spec.markdown.strip() else "")
+        return self.renderer.render(spec, spec.body_html)
+
+    # Last, after every other plugin (the site search writes its index in on_post_build).
+    @event_priority(-100)
+    @_one_clear_error
+    def on_post_build(self, config):
+        staging, final = self.staging, self.final_site_dir
+        if staging is None or final is None:
+            return
+        if config.strict and _strict_warnings():
+            return  # MkDocs aborts right after this; on_build_error discards the staging folder
+        leaks = scan_site(staging, PrivateContacts.of(self.roster.mentors))
+        if leaks:
+            for leak in leaks:
+                # The contact itself is never printed: build logs are often public.
+                log.error(f"{leak.file} holds the private contact {leak.what} of {display_path(Path(leak.source))}")
+            raise PluginError(f"{len(leaks)} built file(s) hold a private contact; nothing was published. Remove it from the page "
+                              "named, or set contact.public: true in the profile.")
+        _move_into_place(staging, Path(final))
+        config.site_dir = final  # commands that run after the build (gh-deploy) read it
+        self.staging = None
+
+    def on_build_error(self, error):
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+
+def _move_into_place(staging: Path, final: Path) -> None:
+    """Replace final with staging in two renames, so final is never half written."""
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
+    try:
+        if final.exists():
+            os.rename(final, old)
+        os.rename(staging, final)
+    except OSError:
+        # A site folder that cannot be renamed (a mount point): replace its contents instead.
+        final.mkdir(parents=True, exist_ok=True)
+        for child in final.iterdir():
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+        for child in staging.iterdir():
+            shutil.move(str(child), final / child.name)
+        shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Literal
@@ -34,8 +35,9 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 
 def display_path(path: Path) -> str:
     """PATH relative to the current folder where possible, as the contract asks."""
+    # abspath, not resolve: a symlinked file is named as written, not as the file it points at.
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(os.getcwd())))
     except ValueError:
         return str(path)
 

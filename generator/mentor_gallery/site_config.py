@@ -26,6 +26,7 @@ class SiteSettings:
     search_profiles: bool | str = "auto"  # in the site search: true, false, or auto (small rosters)
     access: str = "public"  # or "members-only": profile details sealed (members_only.py)
     weights: Weights = field(default_factory=Weights)  # matching: how `match` and the gallery's tools score
+    allowed_hosts: frozenset[str] | None = None  # when set, the only hosts requests and forms may go to
     config_path: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -50,9 +51,16 @@ def read_site_settings(config_path: Path) -> SiteSettings:
     for index, entry in enumerate(data.get("plugins") or []):
         if isinstance(entry, dict) and PLUGIN_NAME in entry:
             options: Any = entry[PLUGIN_NAME] or {}
+            if isinstance(options, dict) and options.get("allowed_hosts") is not None:
+                hosts = options["allowed_hosts"]
+                if isinstance(hosts, list) and all(isinstance(h, str) and h.strip() for h in hosts):
+                    settings.allowed_hosts = frozenset(h.strip().lower() for h in hosts)
+                else:
+                    where = ("plugins", index, PLUGIN_NAME, "allowed_hosts")
+                    settings.problems.append(Problem(shown, document.line(*where), "allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]"))
             if isinstance(options, dict) and options.get("request_form") is not None:
                 report = Report(shown, document)
-                settings.request_form = request_handler_from(report, options["request_form"], ("plugins", index, PLUGIN_NAME, "request_form"))
+                settings.request_form = request_handler_from(report, options["request_form"], ("plugins", index, PLUGIN_NAME, "request_form"), settings.allowed_hosts)
                 settings.problems += report.problems
             if isinstance(options, dict) and options.get("matching") is not None:
                 where = ("plugins", index, PLUGIN_NAME, "matching")

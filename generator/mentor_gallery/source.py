@@ -9,6 +9,8 @@ python-frontmatter is not used: it drops the line numbers that every message nee
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,12 +59,50 @@ class Document:
         return self.key_lines.get(path) or self.line(*path)
 
 
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+def inside(path: Path, root: Path) -> bool:
+    """Whether path, with every link in it followed, is within root."""
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
+        return True
+    except ValueError:
+        return False
+
+
+def read_content_bytes(path: Path, root: Path | None = None, max_bytes: int = MAX_FILE_BYTES, what: str = "content file") -> bytes:
+    """The bytes of a regular file inside root, refusing links, devices, /proc files and empty files.
+
+    A pull request can add a symlink as easily as a file: followed, it would publish whatever it
+    points at (another profile's contact, the build's environment). The file is opened without
+    following links and checked on the open descriptor, so it cannot be swapped in between."""
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise SourceError(1, f"cannot read the file: {exc.strerror}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise SourceError(1, f"is a symbolic link; a {what} must be a regular file inside the content folder: replace the link with a copy of the file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(1, f"is not a regular file (a device, pipe or folder); a {what} must be an ordinary file")
+    if root is not None and not inside(path, root):
+        raise SourceError(1, f"resolves outside the content folder ({root.name}/); a {what} must sit inside it")
+    try:
+        # O_NONBLOCK: a pipe swapped in after the check must not hang the build.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise SourceError(1, f"cannot read the file: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        opened = os.fstat(handle.fileno())
+        if not stat.S_ISREG(opened.st_mode):
+            raise SourceError(1, f"is not a regular file; a {what} must be an ordinary file")
+        if opened.st_size == 0:
+            raise SourceError(1, f"is empty; fill it in or delete it")
+        if opened.st_size > max_bytes:
+            raise SourceError(1, f"file is {opened.st_size // 1024} KB, over the {max_bytes // 1024} KB limit for one {what}; shorten it or move long material to a linked document")
+        return handle.read(max_bytes + 1)
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> str:
     """UTF-8 (BOM accepted) with CRLF and CR normalised to LF."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise SourceError(1, f"file is {size // 1024} KB, over the {max_bytes // 1024} KB limit for one content file; shorten it or move long material to a linked document")
-    raw = path.read_bytes()
+    raw = read_content_bytes(path, root, max_bytes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -117,8 +157,15 @@ def parse_yaml(text: str, first_line: int = 1, *, lenient_tags: bool = False) ->
         if "nesting depth" in problem:  # libyaml's own guard against deep nesting
             raise SourceError(_line(mark, first_line), "YAML is nested too deeply; flatten the structure") from None
         raise SourceError(_line(mark, first_line), f"invalid YAML: {problem}; check the indentation, and quote values that contain ': ', '#' or start with a special character") from None
+    except yaml.reader.ReaderError as exc:
+        # A NUL or other control character: name it and point at its line and column.
+        bad = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        at = text.find(bad)
+        line = text.count("\n", 0, at) + first_line if at >= 0 else first_line
+        column = at - text.rfind("\n", 0, at) if at >= 0 else 1
+        raise SourceError(line, f"column {column}: the invisible control character U+{ord(bad[:1] or ' '):04X} is not allowed; delete it and retype the text") from None
     except yaml.YAMLError as exc:
-        raise SourceError(first_line, f"invalid YAML: {exc}") from None
+        raise SourceError(first_line, "invalid YAML: " + " ".join(str(exc).split())) from None
     finally:
         loader.dispose()
 
@@ -170,8 +217,8 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
         active.discard(id(node))
 
 
-def read_frontmatter_file(path: Path) -> FrontmatterFile:
-    text = read_text(path)
+def read_frontmatter_file(path: Path, root: Path | None = None) -> FrontmatterFile:
+    text = read_text(path, root=root)
     yaml_text, body, body_line = split_frontmatter(text)
     document = parse_yaml(yaml_text, first_line=2)
     if not isinstance(document.data, dict):
@@ -179,8 +226,8 @@ def read_frontmatter_file(path: Path) -> FrontmatterFile:
     return FrontmatterFile(document, body, body_line)
 
 
-def read_yaml_file(path: Path) -> Document:
-    document = parse_yaml(read_text(path), first_line=1)
+def read_yaml_file(path: Path, root: Path | None = None) -> Document:
+    document = parse_yaml(read_text(path, root=root), first_line=1)
     if not isinstance(document.data, dict):
         raise SourceError(1, "file must be a mapping of 'key: value' lines")
     return document

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
+import unicodedata
+from urllib.parse import unquote
 
-import markdown as markdown_lib
 import nh3
+from markdown_it import MarkdownIt
 
 from .slugs import fold
 
@@ -43,17 +46,20 @@ def sanitize_html(html: str) -> str:
 
 # Statements are rendered here, not by the site engine: the same output on any engine, and the
 # engine's link checks (meant for the docs' own pages) never fail a build over a mentor's link.
-_MARKDOWN = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+# markdown-it-py (CommonMark) runs in linear time on any input; Python-Markdown takes minutes on
+# a statement of a few thousand '[' characters, which a pull request could use to stall the build.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def render_markdown(text: str) -> str:
     """A statement or guide body as safe HTML."""
-    _MARKDOWN.reset()
-    return sanitize_html(_MARKDOWN.convert(text))
+    return sanitize_html(_MARKDOWN.render(text))
 
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[*_`~]+|<[^>]*>")
+# Character classes that exclude their own opening character keep these regexes linear on
+# pathological text (thousands of '[' or '<').
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_MARKUP = re.compile(r"[*_`~]+|<[^<>]*>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
@@ -82,3 +88,36 @@ def search_words(*texts: str) -> str:
         for word in _WORD.findall(_MARKUP.sub(" ", fold(text))):
             seen.setdefault(word, None)
     return " ".join(seen)
+
+
+# --- what a reader sees ---------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^<>]*>")
+_URL_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""")
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def reader_form(text: str) -> str:
+    """Text as a reader or a copy-paste would take it: entities and JSON escapes decoded,
+    percent-encoding undone, compatibility forms folded (full-width digits), invisible format
+    characters (zero-width spaces and joiners) removed, lowercase. Used to find a private
+    contact in any disguise."""
+    if "\\u" in text:
+        text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if "&" in text:
+        text = html_lib.unescape(text)
+    if "%" in text:
+        text = unquote(text)
+        if "&" in text:
+            text = html_lib.unescape(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.lower()
+
+
+def visible_text(html: str) -> str:
+    """The words a page shows for this HTML, plus its link targets, in reader_form: tags and
+    comments removed, so 'jane<b>@</b>example.org' reads as the address it displays."""
+    targets = " ".join(_URL_ATTRIBUTE.findall(html))
+    return reader_form(_TAG.sub("", html) + " " + targets)

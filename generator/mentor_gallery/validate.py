@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -15,14 +14,15 @@ from typing import Any, Callable
 from . import checks
 from .model import (FIELD_TYPES, FREQUENCY, MEETING, VOCABULARY_NAMES, Contact, Form, FormField, Mentor,
                     Program, RequestHandler, Taxonomy, Term, Vocabulary)
+from .photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
+from .privacy import contacts_in
 from .problems import Problem, did_you_mean
+from .text import reader_form, render_markdown, visible_text
 from .profile_fields import (CONTACT_KEYS, FORM_FIELD_KEYS, FORM_KEYS, HANDLER_FIELD_KEYS, HANDLER_KEYS,
                              PROFILE_FIELDS, PROGRAM_KEYS, TAXONOMY_KEYS)
 from .slugs import is_slug, slugify
 from .source import Document
 
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg")
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
 
 
@@ -137,6 +137,10 @@ def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
     if not isinstance(entries, list):
         report.error((name,), f"{name} must be a list of labels")
         return Vocabulary(name, [])
+    if len(entries) > checks.MAX_TERMS:
+        # Each label is a page, a filter and a count on every card's page: keep the site small.
+        report.error((name,), f"{name} lists {len(entries)} labels; keep it to {checks.MAX_TERMS} or fewer (merge close ones, or use aliases)")
+        return Vocabulary(name, [])
     terms: list[tuple[int, Term]] = []
     for index, entry in enumerate(entries):
         where = (name, index)
@@ -144,6 +148,9 @@ def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
             report.unknown_keys(entry, ("label", "slug", "aliases"), where)
             label = report.text(entry, "label", where, required=True)
             aliases = report.texts(entry, "aliases", where)
+            if len(aliases) > checks.MAX_ALIASES:
+                report.error(where + ("aliases",), f"{len(aliases)} aliases; keep them to {checks.MAX_ALIASES} or fewer")
+                aliases = aliases[: checks.MAX_ALIASES]
             slug = entry.get("slug")
             if slug is not None and (not isinstance(slug, str) or not is_slug(slug)):
                 report.error(where + ("slug",), f"slug '{slug}' must use only a-z, 0-9 and '-'")
@@ -187,7 +194,7 @@ def _report_collisions(report: Report, name: str, terms: list[tuple[int, Term]])
 # --- request handlers ----------------------------------------------------------------------
 
 
-def request_handler_from(report: Report, value: Any, where: tuple) -> RequestHandler | None:
+def request_handler_from(report: Report, value: Any, where: tuple, allowed_hosts: frozenset[str] | None = None) -> RequestHandler | None:
     if not isinstance(value, dict):
         report.error(where, "request_form must be a mapping with url, method and fields")
         return None
@@ -196,7 +203,7 @@ def request_handler_from(report: Report, value: Any, where: tuple) -> RequestHan
     if url is None:
         report.error(where, "request_form needs a 'url:' (https://..., or mailto:...)")
         return None
-    problem = checks.url_problem("url", url)
+    problem = checks.url_problem("url", url, allowed_hosts=allowed_hosts)
     if problem:
         report.error(where + ("url",), problem)
         return None
@@ -225,7 +232,7 @@ def request_handler_from(report: Report, value: Any, where: tuple) -> RequestHan
 # --- programs ----------------------------------------------------------------------------
 
 
-def program_from(report: Report, slug: str, body: str, body_line: int) -> Program | None:
+def program_from(report: Report, slug: str, body: str, body_line: int, allowed_hosts: frozenset[str] | None = None) -> Program | None:
     data = report.document.data
     report.unknown_keys(data, PROGRAM_KEYS)
     name = report.text(data, "name", required=True)
@@ -244,10 +251,15 @@ def program_from(report: Report, slug: str, body: str, body_line: int) -> Progra
         cadence = _slug_term(report, FREQUENCY, data["cadence"], ("cadence",), "cadence")
     criteria = report.texts(data, "mentor_criteria")
     agreement = report.texts(data, "agreement")
-    handler = request_handler_from(report, data["request_form"], ("request_form",)) if data.get("request_form") is not None else None
+    handler = request_handler_from(report, data["request_form"], ("request_form",), allowed_hosts) if data.get("request_form") is not None else None
+    body_html = ""
+    if len(body) > checks.MAX_GUIDE_CHARS:
+        report.problems.append(Problem(report.path, body_line, f"the guide is {len(body):,} characters long; keep it under {checks.MAX_GUIDE_CHARS:,} and link to longer documents"))
+    elif body.strip():
+        body_html = render_markdown(body)
     if name is None or summary is None:
         return None
-    return Program(slug, Path(report.path), name, summary, sponsor, duration, cadence, criteria, handler, agreement, body, body_line)
+    return Program(slug, Path(report.path), name, summary, sponsor, duration, cadence, criteria, handler, agreement, body, body_line, body_html)
 
 
 def _slug_term(report: Report, vocabulary: Vocabulary, value: Any, where: tuple, what: str) -> Term | None:
@@ -264,7 +276,8 @@ def _slug_term(report: Report, vocabulary: Vocabulary, value: Any, where: tuple,
 # --- mentors -------------------------------------------------------------------------------
 
 
-def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path) -> Mentor | None:
+def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path,
+                root: Path | None = None) -> Mentor | None:
     data = report.document.data
     report.unknown_keys(data, tuple(f.key for f in PROFILE_FIELDS))
     values: dict[str, Any] = {}
@@ -275,11 +288,16 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
                              else f"{spec.key} is required and empty ({spec.help}); fill it in")
             continue
         checker = _PROFILE_CHECKS[spec.kind]
-        values[spec.key] = checker(report, data, spec.key, taxonomy, program_slugs, profile_path)
-    _check_privacy(report, values.get("contact"), data, body, body_line)
+        values[spec.key] = checker(report, data, spec.key, taxonomy, program_slugs, profile_path, root)
+    statement_html = ""
+    if len(body) > checks.MAX_STATEMENT_CHARS:
+        report.problems.append(Problem(report.path, body_line, f"the statement is {len(body):,} characters long; keep it under {checks.MAX_STATEMENT_CHARS:,} (about three pages) and link to a longer document"))
+    else:
+        statement_html = render_markdown(body) if body.strip() else ""
+        _check_privacy(report, values.get("contact"), data, body, body_line, statement_html)
     if any(p.severity == "error" for p in report.problems):
         return None
-    return Mentor(slug=slug, path=profile_path, body=body, body_line=body_line, raw=dict(data),
+    return Mentor(slug=slug, path=profile_path, body=body, body_line=body_line, raw=dict(data), statement_html=statement_html,
                   **{k: v for k, v in values.items() if v is not None})
 
 
@@ -336,7 +354,7 @@ def _programs(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_
     return list(dict.fromkeys(value)) if ok else None
 
 
-def _photo(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path) -> Path | None:
+def _photo(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path, root: Path | None = None) -> Photo | None:
     value = data[key]
     problem = checks.text_problem(key, value)
     if problem:
@@ -347,44 +365,19 @@ def _photo(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slu
     if relative.is_absolute() or ".." in relative.parts:
         report.error((key,), f"photo '{value}' must be a file beside the profile (no '..' or absolute paths)")
         return None
-    if photo.suffix.lower() not in PHOTO_SUFFIXES:
-        report.error((key,), f"photo '{value}' must be an image ({', '.join(PHOTO_SUFFIXES)})")
+    if photo.suffix.lower() not in SUFFIX_FORMATS:
+        report.error((key,), f"photo '{value}' must be an image: a PNG, JPEG, WebP or SVG file")
         return None
-    if not photo.is_file():
-        nearby = [p.name for p in profile_path.parent.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES] if profile_path.parent.is_dir() else []
+    if not photo.is_file() and not photo.is_symlink():
+        nearby = [p.name for p in profile_path.parent.iterdir() if p.suffix.lower() in SUFFIX_FORMATS] if profile_path.parent.is_dir() else []
         hint = did_you_mean(relative.name, nearby) or "; add the file beside the profile or fix the name"
         report.error((key,), f"photo '{value}' does not exist{hint}")
         return None
-    if photo.stat().st_size > MAX_PHOTO_BYTES:
-        report.error((key,), f"photo '{value}' is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; resize it (400 px wide is plenty)")
-        return None
-    if photo.suffix.lower() == ".svg":
-        problem = svg_problem(photo)
-        if problem:
-            report.error((key,), f"photo '{value}' {problem}")
-            return None
-    return photo
-
-
-def svg_problem(path: Path) -> str | None:
-    """An SVG is a document that can carry script: allow only static drawings."""
     try:
-        root = ElementTree.fromstring(path.read_bytes())
-    except ElementTree.ParseError as exc:
-        return f"is not a valid SVG file ({exc}); export it again or use PNG/JPEG"
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1].lower()
-        if tag in ("script", "foreignobject", "iframe", "embed", "object", "handler", "listener"):
-            return f"contains a <{tag}> element, which could run code; export it as PNG/JPEG or remove it"
-        for name, attribute in element.attrib.items():
-            local = name.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                return f"has an event-handler attribute ({local}), which could run code; export it as PNG/JPEG"
-            if local == "href" and not attribute.strip().startswith(("#", "data:image/png", "data:image/jpeg")):
-                return "links to an outside resource; embed it or export as PNG/JPEG"
-    if "<!ENTITY" in path.read_text(encoding="utf-8", errors="replace"):
-        return "declares XML entities; export it again without a DOCTYPE"
-    return None
+        return check_photo(photo, root if root is not None else profile_path.parent)
+    except PhotoError as exc:
+        report.error((key,), f"photo '{value}' {exc}")
+        return None
 
 
 def _contact(report: Report, data: dict, key: str, *_: Any) -> Contact | None:
@@ -454,31 +447,29 @@ _PROFILE_CHECKS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int) -> None:
-    """A private contact must not reach the site through another field or the statement."""
+def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int, statement_html: str) -> None:
+    """A private contact must not reach the site through another field or the statement, in any
+    disguise: fields and the rendered statement are compared as a reader would read them."""
     if not contact or contact.public:
         return
-    needles = []
-    if contact.email:
-        needles.append(("email", contact.email.lower(), str.lower))
-    if contact.phone and len(checks.digits(contact.phone)) >= 7:
-        needles.append(("phone", checks.digits(contact.phone), checks.digits))
-    for what, needle, normalise in needles:
-        for key, value in data.items():
-            if key == "contact":
-                continue
-            for text in (value if isinstance(value, list) else [value]):
-                if isinstance(text, str) and needle in normalise(text):
-                    report.error((key,), f"{key} contains the private contact {what}; remove it, or set contact.public: true to publish it")
-        for offset, line in enumerate(body.split("\n")):
-            if needle in normalise(line):
-                report.problems.append(Problem(report.path, body_line + offset, f"the statement contains the private contact {what}; remove it, or set contact.public: true to publish it"))
+    fix = "remove it, or set contact.public: true to publish it"
+    for key, value in data.items():
+        if key == "contact":
+            continue
+        for text in (value if isinstance(value, list) else [value]):
+            for what in contacts_in(reader_form(text), contact) if isinstance(text, str) else ():
+                report.error((key,), f"{key} contains the private contact {what}; {fix}")
+    for what in contacts_in(visible_text(statement_html), contact):
+        # Name the line where it shows; a disguise spread over several lines is named at the start.
+        line = next((body_line + offset for offset, text in enumerate(body.split("\n"))
+                     if what in contacts_in(visible_text(render_markdown(text)), contact)), body_line)
+        report.problems.append(Problem(report.path, line, f"the statement contains the private contact {what} (as a reader would see it); {fix}"))
 
 
 # --- forms ---------------------------------------------------------------------------------
 
 
-def form_from(report: Report, slug: str, taxonomy: Taxonomy) -> Form | None:
+def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: frozenset[str] | None = None) -> Form | None:
     data = report.document.data
     report.unknown_keys(data, FORM_KEYS)
     title = report.text(data, "title", required=True)
@@ -486,7 +477,7 @@ def form_from(report: Report, slug: str, taxonomy: Taxonomy) -> Form | None:
     action = data.get("action")
     if action is None:
         report.error(("action",), "action is required: the URL the form posts to (https://... or mailto:...)")
-    elif problem := checks.url_problem("action", action):
+    elif problem := checks.url_problem("action", action, allowed_hosts=allowed_hosts):
         report.error(("action",), problem)
         action = None
     method = data.get("method", "post")

@@ -35,4 +35,4 @@ def test_a_bad_site_handler_is_an_error_in_mkdocs_yml_at_its_line(tmp_path, caps
     write(tmp_path / "mkdocs.yml", "site_name: X\nplugins:\n  - mentor-gallery:\n      request_form:\n        url: ftp://x.example.org\n")
     code, out, err = run_cli(capsys, "check", "content")
     assert code == 1
-    assert "mkdocs.yml:5: url 'ftp://x.example.org' must start with https://, http:// or mailto:" in err
+    assert "mkdocs.yml:5: url 'ftp://x.example.org' must start with https:// or mailto:" in err

@@ -71,7 +71,7 @@ def test_a_field_mistake_is_reported_at_its_line(tmp_path, fields, expected):
 
 @pytest.mark.parametrize("head, expected", [
     ("title: Apply\nmethod: post\nfields:\n", "1: action is required"),
-    ("title: Apply\naction: javascript:alert(1)\nfields:\n", "2: action 'javascript:alert(1)' must start with https://, http:// or mailto:"),
+    ("title: Apply\naction: javascript:alert(1)\nfields:\n", "2: action 'javascript:alert(1)' must start with https:// or mailto:"),
     ("title: Apply\naction: https://forms.example.org/a\nmethod: put\nfields:\n", "3: method must be get or post, not 'put'"),
     ("title: Apply\naction: https://forms.example.org/a\nsubmit: Send\nfields:\n", "3: unknown key 'submit'"),
 ])

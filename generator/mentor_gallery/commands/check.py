@@ -39,8 +39,8 @@ def handler_warnings(roster: Roster, settings: SiteSettings) -> list[Problem]:
 
 def run(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
-    result = load_roster(content)
     settings = read_site_settings(find_config(content, args.config))
+    result = load_roster(content, settings.allowed_hosts)
     problems = result.problems + settings.problems
     if not errors(problems):
         problems += handler_warnings(result.roster, settings)

@@ -1,0 +1,190 @@
+"""Profile photos: checked as untrusted files, published as fresh raster images.
+
+A photo arrives in a pull request like any other file. Only its pixels are published:
+- PNG, JPEG and WebP are decoded and encoded again by Pillow, which drops every metadata block
+  (EXIF locations, comments, thumbnails) where a contact or anything else could hide;
+- SVG, a document that can run script, is cleaned by an allowlist sanitiser (py-svg-hush),
+  stripped of every reference to another file, and drawn to PNG by resvg.
+So a published photo is always a PNG, JPEG or WebP that the build wrote itself: opening its URL
+runs nothing and loads nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+from .source import SourceError, read_content_bytes
+
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+MAX_PIXELS = 25_000_000  # a 5000 x 5000 photo; larger ones are decompression bombs or mistakes
+MAX_SVG_ELEMENTS = 2_000  # bounds the drawing work of one photo (no <use> fan-out bombs)
+PUBLISHED_PIXELS = 400  # the longest side of a published photo: sharp at 128 px on a 3x screen
+SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".svg": "SVG"}
+PUBLISHED_SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp", "SVG": ".png"}
+MEDIA_TYPE = {".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp"}
+# What an SVG may still point at after sanitising: its own elements, or an embedded raster image.
+_SAFE_REFERENCE = re.compile(r"\s*(#[\w.\-:]*|data:image/(png|jpeg|webp);base64,[A-Za-z0-9+/=\s]*)\s*")
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A checked photo: its source file and the bytes the site will publish."""
+
+    source: Path
+    format: str  # PNG, JPEG, WEBP or SVG (the source's type)
+    clean_svg: bytes | None = None  # the sanitised drawing, for SVG sources
+
+    @property
+    def suffix(self) -> str:
+        """The published file's suffix: an SVG is published as PNG."""
+        return PUBLISHED_SUFFIX[self.format]
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPE[self.suffix]
+
+
+class PhotoError(ValueError):
+    pass
+
+
+def check_photo(path: Path, root: Path) -> Photo:
+    """Read and check a photo file; raises PhotoError with what is wrong and the fix."""
+    expected = SUFFIX_FORMATS.get(path.suffix.lower())
+    if expected is None:
+        raise PhotoError(f"must be a PNG, JPEG, WebP or SVG file (its name ends in '{path.suffix}')")
+    try:
+        data = read_content_bytes(path, root, MAX_PHOTO_BYTES, what="photo")
+    except SourceError as exc:
+        raise PhotoError(exc.message) from None
+    if len(data) > MAX_PHOTO_BYTES:
+        raise PhotoError(f"is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; resize it ({PUBLISHED_PIXELS} px wide is plenty)")
+    if expected == "SVG":
+        return Photo(path, "SVG", clean_svg(data))
+    found = _raster_format(data)
+    if found != expected:
+        named = {"JPEG": "a JPEG", "PNG": "a PNG", "WEBP": "a WebP"}
+        what = named.get(found or "", "not an image Pillow can read")
+        raise PhotoError(f"is named as {named[expected]} but its contents are {what}; export it again or rename it to match")
+    return Photo(path, expected)
+
+
+def _raster_format(data: bytes) -> str | None:
+    from PIL import Image  # imported on use: check of a roster without photos need not load it
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise PhotoError(f"is {width} x {height} pixels; resize it to at most {PUBLISHED_PIXELS * 2} px on the longest side")
+            image.verify()
+            return image.format
+    except PhotoError:
+        raise
+    except Exception:  # Pillow raises many types for a damaged or foreign file
+        return None
+
+
+def clean_svg(data: bytes) -> bytes:
+    """The drawing with script and outside references removed, or PhotoError."""
+    import py_svg_hush
+
+    if b"<!ENTITY" in data or b"<!DOCTYPE" in data.upper():
+        raise PhotoError("declares a DOCTYPE or XML entities; export it again as plain SVG, or as PNG/JPEG")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise PhotoError(f"is not a valid SVG file ({exc}); export it again or use PNG/JPEG") from None
+    if root.tag.rsplit("}", 1)[-1] != "svg":
+        raise PhotoError("is not an SVG drawing (its first element is not <svg>); export it again or use PNG/JPEG")
+    count = sum(1 for _ in root.iter())
+    if count > MAX_SVG_ELEMENTS:
+        raise PhotoError(f"has {count} elements; simplify it to under {MAX_SVG_ELEMENTS} or export it as PNG/JPEG")
+    for element in root.iter():
+        _refuse_active(element)
+    try:
+        cleaned = py_svg_hush.filter_svg(data)
+    except Exception as exc:  # the sanitiser's parser is stricter than ElementTree on some input
+        raise PhotoError(f"could not be read as SVG ({exc}); export it again or use PNG/JPEG") from None
+    # Belt and braces: whatever the sanitiser kept must not point outside the drawing either,
+    # since the renderer would read local files for <image href="/...">.
+    root = ElementTree.fromstring(cleaned)
+    for element in root.iter():
+        for name in ("href", _XLINK_HREF):
+            value = element.get(name)
+            if value is not None and not _SAFE_REFERENCE.fullmatch(value):
+                del element.attrib[name]
+    return ElementTree.tostring(root)
+
+
+_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener", "set", "animate"}
+
+
+def _refuse_active(element: ElementTree.Element) -> None:
+    """Name the plainly active parts of a drawing, so a committee sees the red flag in the pull
+    request. This is advice, not the defence: what is published is sanitised and drawn to PNG."""
+    namespace, _, tag = element.tag.rpartition("}")
+    tag = tag.lower()
+    # XHTML inside SVG brings frames, forms and meta refresh; editors' own namespaces are inert.
+    if tag in _ACTIVE_ELEMENTS or namespace.lstrip("{") == "http://www.w3.org/1999/xhtml":
+        raise PhotoError(f"contains a <{tag}> element, which could run code; export it as PNG/JPEG or remove it")
+    for name in element.attrib:
+        local = name.rsplit("}", 1)[-1].lower()
+        if local.startswith("on"):
+            raise PhotoError(f"has an event-handler attribute ({local}), which could run code; export it as PNG/JPEG")
+    for name in ("href", _XLINK_HREF):
+        value = element.get(name)
+        if value is not None and not _SAFE_REFERENCE.fullmatch(value):
+            raise PhotoError("refers to another file or address; embed what it shows, or export it as PNG/JPEG")
+
+
+def published_bytes(photo: Photo) -> bytes:
+    """The photo as the site publishes it: re-encoded pixels, no metadata, at most PUBLISHED_PIXELS."""
+    if photo.format == "SVG":
+        return _draw_svg(photo.clean_svg or b"")
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(photo.source.read_bytes())) as image:
+        image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF block asked for
+        image.thumbnail((PUBLISHED_PIXELS, PUBLISHED_PIXELS))
+        if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        out = io.BytesIO()
+        options = {"quality": 85} if photo.format in ("JPEG", "WEBP") else {"optimize": True}
+        image.save(out, format=photo.format, **options)  # no exif=, no pnginfo=: metadata is dropped
+        return out.getvalue()
+
+
+def _draw_svg(svg: bytes) -> bytes:
+    import resvg_py
+
+    root = ElementTree.fromstring(svg)
+    width, height = _svg_size(root)
+    scale = PUBLISHED_PIXELS / max(width, height)
+    try:
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), width=max(1, round(width * scale)),
+                                           height=max(1, round(height * scale))))
+    except Exception as exc:
+        raise PhotoError(f"could not be drawn ({exc}); export it as PNG/JPEG") from None
+
+
+def _svg_size(root: ElementTree.Element) -> tuple[float, float]:
+    """The drawing's aspect from width/height or viewBox, kept within 1:4 so a photo stays a photo."""
+    def number(value: str | None) -> float | None:
+        match = re.match(r"\s*([0-9]*\.?[0-9]+)", value or "")
+        return float(match.group(1)) if match and float(match.group(1)) > 0 else None
+
+    width, height = number(root.get("width")), number(root.get("height"))
+    if not (width and height):
+        box = (root.get("viewBox") or "").replace(",", " ").split()
+        if len(box) == 4 and number(box[2]) and number(box[3]):
+            width, height = number(box[2]), number(box[3])
+        else:
+            width = height = 1.0
+    ratio = max(0.25, min(4.0, width / height))
+    return (ratio, 1.0) if ratio >= 1 else (1.0, 1 / ratio)

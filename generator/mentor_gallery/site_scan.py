@@ -1,0 +1,64 @@
+"""The build's last gate: no written file may hold a private contact.
+
+`check` already refuses a profile that repeats its private contact as a reader would see it. This
+scan does not depend on how any page was made: it reads every file the build wrote (pages, data
+files, search indexes, the sitemap, compressed copies, photos) in reader form and fails the
+build when one holds a private email or phone, whatever put it there.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .privacy import PrivateContacts
+from .text import reader_form, visible_text
+
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a .gz larger than this unpacked is itself suspicious
+_MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg"}
+
+
+@dataclass(frozen=True)
+class Leak:
+    file: str  # relative to the site folder
+    what: str  # "email" or "phone"
+    source: str  # the profile whose private contact it is
+
+
+def scan_site(site: Path, contacts: PrivateContacts) -> list[Leak]:
+    """Every file under site holding a private contact; [] when there is none or nothing to find."""
+    if not contacts:
+        return []
+    leaks = []
+    for folder, _, names in os.walk(site):
+        for name in sorted(names):
+            path = Path(folder, name)
+            found = _scan_file(path, contacts)
+            if found:
+                leaks.append(Leak(path.relative_to(site).as_posix(), *found))
+    return leaks
+
+
+def _scan_file(path: Path, contacts: PrivateContacts) -> tuple[str, str] | None:
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+                data = packed.read(MAX_UNPACKED_BYTES)
+        except (OSError, EOFError):
+            pass  # not really gzip: scan the bytes as they are
+        suffix = Path(path.stem).suffix.lower()
+    # Binary files (photos, fonts) are read byte for byte: metadata text shows through.
+    text = data.decode("utf-8", errors="replace") if _is_text(data) else data.decode("latin-1")
+    found = contacts.find(reader_form(text))
+    if found is None and suffix in _MARKUP_SUFFIXES:
+        found = contacts.find(visible_text(text))  # 'jane<b>@</b>example.org' as shown
+    return found
+
+
+def _is_text(data: bytes) -> bool:
+    return b"\x00" not in data[:4096]
