@@ -46,11 +46,11 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
         problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
         return LoadResult(Roster(Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", [])), [], [], []), problems)
 
-    taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems, root)
+    taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems)
 
     programs = []
     for path, slug in _entries(content_dir / "programs", ".md", problems):
-        loaded = _read(path, problems, root, frontmatter=True)
+        loaded = _read(path, problems, frontmatter=True)
         if loaded:
             document, body, body_line = loaded
             report = Report(display_path(path), document)
@@ -63,7 +63,7 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
 
     mentors = []
     for path, slug in _entries(content_dir / "mentors", ".md", problems):
-        loaded = _read(path, problems, root, frontmatter=True)
+        loaded = _read(path, problems, frontmatter=True)
         if loaded:
             document, body, body_line = loaded
             report = Report(display_path(path), document)
@@ -74,7 +74,7 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
 
     forms = []
     for path, slug in _entries(content_dir / "forms", ".yml", problems):
-        loaded = _read(path, problems, root, frontmatter=False)
+        loaded = _read(path, problems, frontmatter=False)
         if loaded:
             report = Report(display_path(path), loaded[0])
             form = form_from(report, slug, taxonomy, allowed_hosts)
@@ -86,12 +86,12 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
     return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)
 
 
-def _load_taxonomy(path: Path, problems: list[Problem], root: Path) -> Taxonomy:
+def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
     empty = Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", []))
     if not path.is_file() and not path.is_symlink():
         problems.append(Problem(display_path(path), 1, "taxonomy.yml is missing; create it with 'expertise:' and 'regions:' lists"))
         return empty
-    loaded = _read(path, problems, root, frontmatter=False)
+    loaded = _read(path, problems, frontmatter=False)
     if not loaded:
         return empty
     report = Report(display_path(path), loaded[0])
@@ -100,12 +100,15 @@ def _load_taxonomy(path: Path, problems: list[Problem], root: Path) -> Taxonomy:
     return taxonomy
 
 
-def _read(path: Path, problems: list[Problem], root: Path, *, frontmatter: bool) -> tuple[Document, str, int] | None:
+def _read(path: Path, problems: list[Problem], *, frontmatter: bool) -> tuple[Document, str, int] | None:
+    """A content file's document. The reader refuses a link or special file; the folders were
+    checked by _entries (none is a link), so the file is inside the content folder without
+    following every component of its path again, which would cost more than reading it."""
     try:
         if frontmatter:
-            parsed = read_frontmatter_file(path, root)
+            parsed = read_frontmatter_file(path)
             return parsed.document, parsed.body, parsed.body_line
-        return read_yaml_file(path, root), "", 1
+        return read_yaml_file(path), "", 1
     except SourceError as exc:
         problems.append(Problem(display_path(path), exc.line, exc.message))
     except OSError as exc:

@@ -74,15 +74,28 @@ class PrivateContacts:
         return None
 
 
+class ContactMatcher:
+    """One profile's private contact, ready to look for in many texts."""
+
+    def __init__(self, contact: Contact | None):
+        self.email = contact.email.strip().lower() if contact and not contact.public and contact.email else None
+        self.phone = PrivateContacts()
+        if contact and not contact.public:
+            self.phone.add(Contact(None, contact.phone, False), "")
+
+    def __bool__(self) -> bool:
+        return bool(self.email or self.phone)
+
+    def find(self, text: str) -> list[str]:
+        """Which parts ('email', 'phone') appear in text (already in reader form)."""
+        found = []
+        if self.email and self.email in text:
+            found.append("email")
+        if self.phone and self.phone.find(text):
+            found.append("phone")
+        return found
+
+
 def contacts_in(text: str, contact: Contact | None) -> list[str]:
     """Which of this one private contact's parts ('email', 'phone') appear in text (in reader form)."""
-    if not contact or contact.public:
-        return []
-    found = []
-    if contact.email and contact.email.strip().lower() in text:
-        found.append("email")
-    phone = PrivateContacts()
-    phone.add(Contact(None, contact.phone, False), "")
-    if phone.find(text):
-        found.append("phone")
-    return found
+    return ContactMatcher(contact).find(text)

@@ -93,6 +93,10 @@ def search_words(*texts: str) -> str:
 # --- what a reader sees ---------------------------------------------------------------------
 
 _TAG = re.compile(r"<[^<>]*>")
+# Invisible format characters (zero-width spaces and joiners, soft hyphens, direction marks, tags):
+# Unicode places them in the first two planes and the tag block; one table, read by str.translate.
+_DROP_FORMAT = {code: None for block in (range(0x20000), range(0xE0000, 0xE0080))
+                for code in block if unicodedata.category(chr(code)) == "Cf"}
 _URL_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
@@ -112,7 +116,7 @@ def reader_form(text: str) -> str:
             text = html_lib.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+        text = text.translate(_DROP_FORMAT)
     return text.lower()
 
 

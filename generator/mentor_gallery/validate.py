@@ -15,7 +15,7 @@ from . import checks
 from .model import (FIELD_TYPES, FREQUENCY, MEETING, VOCABULARY_NAMES, Contact, Form, FormField, Mentor,
                     Program, RequestHandler, Taxonomy, Term, Vocabulary)
 from .photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
-from .privacy import contacts_in
+from .privacy import ContactMatcher
 from .problems import Problem, did_you_mean
 from .text import reader_form, render_markdown, visible_text
 from .profile_fields import (CONTACT_KEYS, FORM_FIELD_KEYS, FORM_KEYS, HANDLER_FIELD_KEYS, HANDLER_KEYS,
@@ -450,19 +450,21 @@ _PROFILE_CHECKS: dict[str, Callable[..., Any]] = {
 def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int, statement_html: str) -> None:
     """A private contact must not reach the site through another field or the statement, in any
     disguise: fields and the rendered statement are compared as a reader would read them."""
-    if not contact or contact.public:
+    matcher = ContactMatcher(contact)
+    if not matcher:
         return
     fix = "remove it, or set contact.public: true to publish it"
-    for key, value in data.items():
-        if key == "contact":
-            continue
-        for text in (value if isinstance(value, list) else [value]):
-            for what in contacts_in(reader_form(text), contact) if isinstance(text, str) else ():
+    texts = {key: [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+             for key, value in data.items() if key != "contact"}
+    # One look over all fields together; only a hit is traced back to its key.
+    if matcher.find(reader_form("\n".join(t for values in texts.values() for t in values))):
+        for key, values in texts.items():
+            for what in sorted({w for t in values for w in matcher.find(reader_form(t))}):
                 report.error((key,), f"{key} contains the private contact {what}; {fix}")
-    for what in contacts_in(visible_text(statement_html), contact):
+    for what in matcher.find(visible_text(statement_html)):
         # Name the line where it shows; a disguise spread over several lines is named at the start.
         line = next((body_line + offset for offset, text in enumerate(body.split("\n"))
-                     if what in contacts_in(visible_text(render_markdown(text)), contact)), body_line)
+                     if what in matcher.find(visible_text(render_markdown(text)))), body_line)
         report.problems.append(Problem(report.path, line, f"the statement contains the private contact {what} (as a reader would see it); {fix}"))
 
 
