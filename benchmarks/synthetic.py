@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from mentor_gallery.slugs import slugify
+from mentor_gallery.content.slugs import slugify
 
 EXAMPLE_CONTENT = Path(__file__).resolve().parents[1] / "content"
 

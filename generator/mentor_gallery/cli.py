@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import __version__
-from .commands import check, export, import_, match, new, schema, stale
+from mentor_gallery import __version__
+from mentor_gallery.commands import check, export, import_, match, new, schema, stale
 
 # Each subcommand lives in its own module under commands/; list them here in help order.
 COMMANDS = [check, new, export, import_, stale, schema, match]

@@ -22,15 +22,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
-from .content import load_roster
-from .members_only import Sealer, passphrase_problem
-from .pages import PageSpec, asset_files, data_files, site_pages
-from .photos import PhotoError, published_bytes
-from .privacy import PrivateContacts
-from .problems import display_path, errors
-from .render import FragmentRenderer
-from .site_config import read_site_settings
-from .site_scan import scan_site
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.photos import PhotoError, published_bytes
+from mentor_gallery.content.privacy import PrivateContacts
+from mentor_gallery.problems import display_path, errors
+from mentor_gallery.settings import read_site_settings
+from mentor_gallery.site.pages import PageSpec, asset_files, data_files, site_pages
+from mentor_gallery.site.privacy_gate import scan_site
+from mentor_gallery.site.render import FragmentRenderer
+from mentor_gallery.site.sealing import Sealer, passphrase_problem
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 

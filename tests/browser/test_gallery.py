@@ -15,9 +15,9 @@ from playwright.sync_api import expect
 
 from conftest import axe_violations, screenshot
 from support import EXAMPLE_CONTENT
-from mentor_gallery.content import load_roster
-from mentor_gallery.model import FREQUENCY, MEETING, Mentor, Roster
-from mentor_gallery.slugs import fold
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Roster
+from mentor_gallery.content.slugs import fold
 
 pytestmark = pytest.mark.browser
 

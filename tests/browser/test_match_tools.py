@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations, screenshot
-from mentor_gallery.scoring import Applicant, Candidate, Weights, admissible, ranked, score
+from mentor_gallery.matching.scoring import Applicant, Candidate, Weights, admissible, ranked, score
 from support import build_site
 
 pytestmark = pytest.mark.browser

@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations
-from mentor_gallery.content import load_roster
-from mentor_gallery.members_only import Sealer
-from mentor_gallery.slugs import fold
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.site.sealing import Sealer
+from mentor_gallery.content.slugs import fold
 from support import EXAMPLE_CONTENT, SiteServer, build_site
 
 PASSPHRASE = "otters in the riverlands"

@@ -5,7 +5,7 @@ import shutil
 
 from PIL import Image
 
-from mentor_gallery.content import load_roster
+from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT, PROJECT, build_site, copy_example, make_roster, profile, write
 
 

@@ -3,8 +3,8 @@
 import gzip
 import re
 
-from mentor_gallery.checks import digits
-from mentor_gallery.content import load_roster
+from mentor_gallery.content.rules import digits
+from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT, build_site
 
 

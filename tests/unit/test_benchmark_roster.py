@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mentor_gallery.content import load_roster
+from mentor_gallery.content.loader import load_roster
 from mentor_gallery.problems import errors
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -9,10 +9,10 @@ import stat
 
 import pytest
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
-from mentor_gallery.slugs import MAX_SLUG_CHARS
-from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, write, run_cli
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
+from mentor_gallery.content.slugs import MAX_SLUG_CHARS
+from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, run_cli, write
 
 
 def run(capsys, *args) -> tuple[int, str, str]:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.scoring import Applicant, Candidate, Weights, admissible, score
-from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, write, run_cli
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.matching.scoring import Applicant, Candidate, Weights, admissible, score
+from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, run_cli, write
 
 HEADER = "name,email,region,needs,frequency,meeting,program,remote\n"
 COLUMNS = ["applicant", "mentor", "score", "reasons", "alternative_1", "alternative_2"]

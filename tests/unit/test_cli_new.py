@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.profile_fields import PROFILE_FIELDS
-from mentor_gallery.slugs import MAX_SLUG_CHARS
-from mentor_gallery.source import read_frontmatter_file
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.profile_fields import PROFILE_FIELDS
+from mentor_gallery.content.slugs import MAX_SLUG_CHARS
+from mentor_gallery.content.source import read_frontmatter_file
 from support import copy_example, make_roster, profile, run_cli
 
 

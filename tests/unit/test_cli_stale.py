@@ -6,7 +6,7 @@ import pytest
 
 from mentor_gallery.cli import main
 from mentor_gallery.commands.stale import overdue
-from mentor_gallery.content import load_roster
+from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT, make_roster, profile, run_cli
 
 TODAY = "2026-06-30"

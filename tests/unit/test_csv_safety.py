@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.spreadsheet import defuse, read_rows, restore
+from mentor_gallery.committee.spreadsheet import defuse, read_rows, restore
+from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT, make_roster, profile, run_cli, write
 
 FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")

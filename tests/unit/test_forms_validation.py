@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.model import FIELD_TYPES, FREQUENCY, MEETING
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.model import FIELD_TYPES, FREQUENCY, MEETING
 from support import make_roster, profile, write
 
 HEAD = "title: Apply\naction: https://forms.example.org/apply\nmethod: post\nfields:\n"  # fields start on line 5

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from mentor_gallery.cli import build_parser, main
-from mentor_gallery.profile_fields import PROFILE_FIELDS
+from mentor_gallery.content.profile_fields import PROFILE_FIELDS
 from support import PROJECT, make_roster, profile
 
 GUIDE = PROJECT / "docs" / "guide"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.photos import check_photo, published_bytes
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.photos import check_photo, published_bytes
 from support import make_roster, profile, write
 
 PRIVATE = "{email: ana@example.org, phone: '555-010-2000'}"

@@ -7,10 +7,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from mentor_gallery.cli import main
-from mentor_gallery.content import load_roster
-from mentor_gallery.json_schema import profile_schema
-from mentor_gallery.profile_fields import PROFILE_FIELDS
-from mentor_gallery.source import parse_yaml
+from mentor_gallery.content.json_schema import profile_schema
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.profile_fields import PROFILE_FIELDS
+from mentor_gallery.content.source import parse_yaml
 from support import EXAMPLE_CONTENT, make_roster, profile
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentor_gallery.matching import assign
-from mentor_gallery.model import FREQUENCY, MEETING, Mentor, Program, Term
-from mentor_gallery.scoring import Applicant, Candidate, Weights, admissible, score
+from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Program, Term
+from mentor_gallery.matching.assignment import assign
+from mentor_gallery.matching.scoring import Applicant, Candidate, Weights, admissible, score
 
 AREAS = [Term(label, label.lower().replace(" ", "-")) for label in ("Finance", "Police", "Public Works", "Human Resources", "Engineering")]
 REGIONS = [Term(label, label.lower()) for label in ("North", "Central", "Coast")]

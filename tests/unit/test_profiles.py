@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from mentor_gallery.content import load_roster
+from mentor_gallery.content.loader import load_roster
 from support import make_roster, profile, write
 
 PROGRAM = "---\nname: Coaching\nsummary: Short sessions.\n---\nGuide.\n"

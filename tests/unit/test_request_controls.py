@@ -7,9 +7,15 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 
-from mentor_gallery.model import Mentor, Program, RequestHandler, Term
-from mentor_gallery.request_controls import (DEFAULT_FIELD_NAMES, controls_for, destination, handler_url,
-                                             program_control, request_values)
+from mentor_gallery.content.model import Mentor, Program, RequestHandler, Term
+from mentor_gallery.site.requests import (
+    DEFAULT_FIELD_NAMES,
+    controls_for,
+    destination,
+    handler_url,
+    program_control,
+    request_values,
+)
 
 HARD_NAME = 'Zoë "Z" D\'Arcy & Søn + Co'
 FIELDS = {"mentor": "entry.1", "mentor_name": "entry.2", "program": "entry.3"}
@@ -212,7 +218,7 @@ def test_destination_names_the_host_or_the_address(url, shown):
 
 
 def program_problems(tmp_path, request_form: str) -> list[str]:
-    from mentor_gallery.content import load_roster
+    from mentor_gallery.content.loader import load_roster
     from support import make_roster, profile
 
     guide = f"---\nname: Coaching\nsummary: Short sessions.\nrequest_form:\n{request_form}---\nGuide.\n"  # request_form: line 4

@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.scoring import (Applicant, Candidate, Weights, admissible, match_data, ranked, score,
-                                    weights_from)
-from mentor_gallery.site_config import read_site_settings
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.matching.scoring import Applicant, Candidate, Weights, admissible, match_data, ranked, score, weights_from
+from mentor_gallery.settings import read_site_settings
 from support import EXAMPLE_CONTENT, make_roster, profile, write
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring_cases.json"

@@ -5,7 +5,7 @@ import base64
 import pytest
 from cryptography.exceptions import InvalidTag
 
-from mentor_gallery.members_only import Sealer, passphrase_problem
+from mentor_gallery.site.sealing import Sealer, passphrase_problem
 
 
 def test_sealed_text_opens_with_the_same_passphrase_and_salt():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from mentor_gallery.pages import SEARCH_PROFILES_UP_TO, searchable_profiles
-from mentor_gallery.site_config import SiteSettings
+from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.pages import SEARCH_PROFILES_UP_TO, searchable_profiles
 
 
 @pytest.mark.parametrize("setting, access, count, expected", [

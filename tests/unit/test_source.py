@@ -2,7 +2,7 @@
 
 import pytest
 
-from mentor_gallery.source import SourceError, parse_yaml, read_frontmatter_file, read_text, split_frontmatter
+from mentor_gallery.content.source import SourceError, parse_yaml, read_frontmatter_file, read_text, split_frontmatter
 
 
 def test_bom_and_crlf_are_accepted(tmp_path):

@@ -1,7 +1,7 @@
 """Vocabularies: labels, slugs, aliases and their collisions."""
 
-from mentor_gallery.content import load_roster
-from mentor_gallery.slugs import slugify
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.slugs import slugify
 from support import make_roster, profile
 
 

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content import load_roster
-from ..model import Roster
-from ..problems import Problem, display_path, errors
-from ..site_config import SiteSettings, find_config, read_site_settings
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.model import Roster
+from mentor_gallery.problems import Problem, display_path, errors
+from mentor_gallery.settings import SiteSettings, find_config, read_site_settings
 
 
 def print_problems(problems: list[Problem], fmt: str = "text") -> None:

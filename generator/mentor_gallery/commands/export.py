@@ -10,10 +10,10 @@ import json
 import sys
 from pathlib import Path
 
-from ..content import load_roster
-from ..problems import display_path, errors
-from ..roster_csv import csv_record, json_record, split_hazards, write_csv
-from .check import print_problems
+from mentor_gallery.commands.check import print_problems
+from mentor_gallery.committee.roster_csv import csv_record, json_record, split_hazards, write_csv
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.problems import display_path, errors
 
 
 def run(args: argparse.Namespace) -> int:

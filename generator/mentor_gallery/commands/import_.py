@@ -11,18 +11,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import load_roster
-from ..model import Taxonomy
-from ..problems import Problem, display_path, errors
-from ..profile_yaml import profile_text
-from ..roster_csv import CsvRecord, frontmatter_from_cells, read_csv
-from ..safe_files import create_new, folder_problem, replace_existing, target_problem
-from ..safe_files import exists as exists_at
-from ..slugs import MAX_SLUG_CHARS, is_slug, slugify
-from ..source import SourceError, parse_yaml, split_frontmatter
-from ..validate import Report, mentor_from
-from .check import print_problems
-from .schema import setup_problems
+from mentor_gallery.commands.check import print_problems
+from mentor_gallery.commands.schema import setup_problems
+from mentor_gallery.committee.profile_yaml import profile_text
+from mentor_gallery.committee.roster_csv import CsvRecord, frontmatter_from_cells, read_csv
+from mentor_gallery.committee.safe_files import create_new, folder_problem, replace_existing, target_problem
+from mentor_gallery.committee.safe_files import exists as exists_at
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.model import Taxonomy
+from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
+from mentor_gallery.content.source import SourceError, parse_yaml, split_frontmatter
+from mentor_gallery.content.validate import Report, mentor_from
+from mentor_gallery.problems import Problem, display_path, errors
 
 
 @dataclass

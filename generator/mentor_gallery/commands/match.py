@@ -13,15 +13,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import load_roster
-from ..matching import ALTERNATIVES, Proposal, assign
-from ..model import FREQUENCY, MEETING, Roster, Term
-from ..problems import did_you_mean, display_path, errors
-from ..scoring import Applicant, Candidate
-from ..site_config import find_config, read_site_settings
-from ..slugs import fold
-from ..spreadsheet import defuse, read_rows
-from .check import print_problems
+from mentor_gallery.commands.check import print_problems
+from mentor_gallery.committee.spreadsheet import defuse, read_rows
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.model import FREQUENCY, MEETING, Roster, Term
+from mentor_gallery.content.slugs import fold
+from mentor_gallery.matching.assignment import ALTERNATIVES, Proposal, assign
+from mentor_gallery.matching.scoring import Applicant, Candidate
+from mentor_gallery.problems import did_you_mean, display_path, errors
+from mentor_gallery.settings import find_config, read_site_settings
 
 COLUMNS = ("name", "email", "region", "needs", "frequency", "meeting", "program", "remote")
 REQUIRED = ("name", "needs")

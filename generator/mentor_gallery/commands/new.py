@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checks import text_problem
-from ..content import load_roster
-from ..problems import Problem, display_path
-from ..safe_files import create_new, folder_problem, target_problem
-from ..scaffold import profile_template, roster_hints
-from ..slugs import MAX_SLUG_CHARS, is_slug, slugify
+from mentor_gallery.committee.safe_files import create_new, folder_problem, target_problem
+from mentor_gallery.committee.scaffold import profile_template, roster_hints
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.rules import text_problem
+from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
+from mentor_gallery.problems import Problem, display_path
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content import load_roster
-from ..json_schema import schema_json
-from ..problems import Problem, display_path, errors
-from .check import print_problems
-from .export import write_stdout
+from mentor_gallery.commands.check import print_problems
+from mentor_gallery.commands.export import write_stdout
+from mentor_gallery.content.json_schema import schema_json
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.problems import Problem, display_path, errors
 
 
 def setup_problems(problems: list[Problem], content: Path) -> list[Problem]:

@@ -11,10 +11,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..content import load_roster
-from ..model import Mentor
-from ..problems import display_path, errors
-from .check import print_problems
+from mentor_gallery.commands.check import print_problems
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.model import Mentor
+from mentor_gallery.problems import display_path, errors
 
 DEFAULT_DAYS = 365
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .slugs import fold
+from mentor_gallery.content.slugs import fold
 
 if TYPE_CHECKING:
-    from .photos import Photo
+    from mentor_gallery.content.photos import Photo
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Vocabulary:
         for spelling, term in self._by_spelling.items():
             if fold(spelling) == folded:
                 return term
-        from .slugs import slugify
+        from mentor_gallery.content.slugs import slugify
 
         return self._by_slug.get(slugify(text))
 

@@ -1,4 +1,4 @@
-"""Small value checks shared by every file kind. Each returns a message or None."""
+"""Value rules shared by every file kind, and the limits `check` enforces. Each returns a message or None."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .profile_fields import CONTACT_KEYS, PROFILE_FIELDS
+from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS
 
 _NO_WRAP = 1_000_000  # one value per line: a folded line would read back the same, but confuses editors
 

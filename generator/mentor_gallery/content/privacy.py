@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .model import Contact, Mentor
+from mentor_gallery.content.model import Contact, Mentor
 
 MIN_PHONE_DIGITS = 7  # shorter numbers (an extension, a year) would match ordinary text
 # Digits that a reader would read as one number: separated by at most three spaces, dots,

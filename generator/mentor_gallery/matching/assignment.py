@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .scoring import Applicant, Candidate, Score, Weights, admissible, ranked, score
+from mentor_gallery.matching.scoring import Applicant, Candidate, Score, Weights, admissible, ranked, score
 
 ALTERNATIVES = 2
 

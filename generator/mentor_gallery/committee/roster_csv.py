@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import did_you_mean
-from .profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
-from .spreadsheet import CsvStop, defuse, read_rows, restore
+from mentor_gallery.committee.spreadsheet import CsvStop, defuse, read_rows, restore
+from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
+from mentor_gallery.problems import did_you_mean
 
 LIST_KINDS = frozenset({"texts", "expertise", "meeting", "programs"})
 LIST_SEPARATOR = "; "

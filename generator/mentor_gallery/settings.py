@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import RequestHandler
-from .problems import Problem, display_path
-from .scoring import Weights, weights_from
-from .source import SourceError, parse_yaml, read_text
-from .validate import Report, request_handler_from
+from mentor_gallery.content.model import RequestHandler
+from mentor_gallery.content.source import SourceError, parse_yaml, read_text
+from mentor_gallery.content.validate import Report, request_handler_from
+from mentor_gallery.matching.scoring import Weights, weights_from
+from mentor_gallery.problems import Problem, display_path
 
 PLUGIN_NAME = "mentor-gallery"
 

@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from .json_schema import SCHEMA_PATH, schema_json
-from .photos import Photo, published_bytes
-from .problems import display_path
-from .model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
-from .request_controls import controls_for, destination, program_control
-from .scaffold import profile_template, roster_hints
-from .scoring import match_data
-from .site_config import SiteSettings
-from .slugs import EXTRA_FOLDS, fold
-from .text import first_sentence, search_words
+from mentor_gallery.committee.scaffold import profile_template, roster_hints
+from mentor_gallery.content.json_schema import SCHEMA_PATH, schema_json
+from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
+from mentor_gallery.content.photos import Photo, published_bytes
+from mentor_gallery.content.slugs import EXTRA_FOLDS, fold
+from mentor_gallery.content.text import first_sentence, search_words
+from mentor_gallery.matching.scoring import match_data
+from mentor_gallery.problems import display_path
+from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.requests import controls_for, destination, program_control
 
 
 @dataclass

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import nh3
 from markdown_it import MarkdownIt
 
-from .slugs import fold
+from mentor_gallery.content.slugs import fold
 
 # What a mentor's statement may contain after Markdown: prose, lists, tables, code, links, images.
 ALLOWED_TAGS = {

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Iterable
 
-from .checks import MAX_LINE_CHARS
-from .model import FREQUENCY, MEETING, Taxonomy
-from .profile_fields import CONTACT_KEYS, PROFILE_FIELDS
-from .photos import SUFFIX_FORMATS
+from mentor_gallery.content.model import FREQUENCY, MEETING, Taxonomy
+from mentor_gallery.content.photos import SUFFIX_FORMATS
+from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS
+from mentor_gallery.content.rules import MAX_LINE_CHARS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_PATH = "schema/mentor-profile.json"  # where the site publishes it

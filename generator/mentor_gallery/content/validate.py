@@ -11,17 +11,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checks
-from .model import (FIELD_TYPES, FREQUENCY, MEETING, VOCABULARY_NAMES, Contact, Form, FormField, Mentor,
-                    Program, RequestHandler, Taxonomy, Term, Vocabulary)
-from .photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
-from .privacy import ContactMatcher
-from .problems import Problem, did_you_mean
-from .text import reader_form, render_markdown, visible_text
-from .profile_fields import (CONTACT_KEYS, FORM_FIELD_KEYS, FORM_KEYS, HANDLER_FIELD_KEYS, HANDLER_KEYS,
-                             PROFILE_FIELDS, PROGRAM_KEYS, TAXONOMY_KEYS)
-from .slugs import is_slug, slugify
-from .source import Document
+from mentor_gallery.content import rules
+from mentor_gallery.content.model import (
+    FIELD_TYPES,
+    FREQUENCY,
+    MEETING,
+    VOCABULARY_NAMES,
+    Contact,
+    Form,
+    FormField,
+    Mentor,
+    Program,
+    RequestHandler,
+    Taxonomy,
+    Term,
+    Vocabulary,
+)
+from mentor_gallery.content.photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
+from mentor_gallery.content.privacy import ContactMatcher
+from mentor_gallery.content.profile_fields import (
+    CONTACT_KEYS,
+    FORM_FIELD_KEYS,
+    FORM_KEYS,
+    HANDLER_FIELD_KEYS,
+    HANDLER_KEYS,
+    PROFILE_FIELDS,
+    PROGRAM_KEYS,
+    TAXONOMY_KEYS,
+)
+from mentor_gallery.content.slugs import is_slug, slugify
+from mentor_gallery.content.source import Document
+from mentor_gallery.content.text import reader_form, render_markdown, visible_text
+from mentor_gallery.problems import Problem, did_you_mean
 
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
 
@@ -49,13 +70,13 @@ class Report:
 
     # Typed getters: each reports its own problem and returns None on a bad value.
 
-    def text(self, mapping: dict, key: str, where: tuple = (), *, required: bool = False, max_chars: int = checks.MAX_LINE_CHARS) -> str | None:
+    def text(self, mapping: dict, key: str, where: tuple = (), *, required: bool = False, max_chars: int = rules.MAX_LINE_CHARS) -> str | None:
         value = mapping.get(key)
         if value is None:
             if required:
                 self.error(where + (key,), f"{key} is required; add '{key}: ...'" if key not in mapping else f"{key} is required and empty; fill it in")
             return None
-        problem = checks.text_problem(key, value, max_chars=max_chars)
+        problem = rules.text_problem(key, value, max_chars=max_chars)
         if problem:
             self.error(where + (key,), problem)
             return None
@@ -69,11 +90,11 @@ class Report:
             self.error(where + (key,), f"{key} must be a list; write it as {key}: [{value}]")
             return []
         if not isinstance(value, list):
-            self.error(where + (key,), f"{key} must be a list of text, not {checks.type_name(value)}")
+            self.error(where + (key,), f"{key} must be a list of text, not {rules.type_name(value)}")
             return []
         result = []
         for index, item in enumerate(value):
-            problem = checks.text_problem(f"{key} item", item)
+            problem = rules.text_problem(f"{key} item", item)
             if problem:
                 self.error(where + (key, index), problem)
             else:
@@ -100,7 +121,7 @@ class Report:
 
     def term(self, vocabulary: Vocabulary, value: Any, where: tuple, what: str, *, spellings: list[str] | None = None) -> Term | None:
         if not isinstance(value, str):
-            self.error(where, f"{what} must be text, not {checks.type_name(value)}")
+            self.error(where, f"{what} must be text, not {rules.type_name(value)}")
             return None
         term = vocabulary.find(value)
         if term is None:
@@ -137,9 +158,9 @@ def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
     if not isinstance(entries, list):
         report.error((name,), f"{name} must be a list of labels")
         return Vocabulary(name, [])
-    if len(entries) > checks.MAX_TERMS:
+    if len(entries) > rules.MAX_TERMS:
         # Each label is a page, a filter and a count on every card's page: keep the site small.
-        report.error((name,), f"{name} lists {len(entries)} labels; keep it to {checks.MAX_TERMS} or fewer (merge close ones, or use aliases)")
+        report.error((name,), f"{name} lists {len(entries)} labels; keep it to {rules.MAX_TERMS} or fewer (merge close ones, or use aliases)")
         return Vocabulary(name, [])
     terms: list[tuple[int, Term]] = []
     for index, entry in enumerate(entries):
@@ -148,15 +169,15 @@ def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
             report.unknown_keys(entry, ("label", "slug", "aliases"), where)
             label = report.text(entry, "label", where, required=True)
             aliases = report.texts(entry, "aliases", where)
-            if len(aliases) > checks.MAX_ALIASES:
-                report.error(where + ("aliases",), f"{len(aliases)} aliases; keep them to {checks.MAX_ALIASES} or fewer")
-                aliases = aliases[: checks.MAX_ALIASES]
+            if len(aliases) > rules.MAX_ALIASES:
+                report.error(where + ("aliases",), f"{len(aliases)} aliases; keep them to {rules.MAX_ALIASES} or fewer")
+                aliases = aliases[: rules.MAX_ALIASES]
             slug = entry.get("slug")
             if slug is not None and (not isinstance(slug, str) or not is_slug(slug)):
                 report.error(where + ("slug",), f"slug '{slug}' must use only a-z, 0-9 and '-'")
                 slug = None
         else:
-            problem = checks.text_problem(f"{name} label", entry)
+            problem = rules.text_problem(f"{name} label", entry)
             if problem:
                 report.error(where, problem)
             label, aliases, slug = (entry.strip() if not problem else None), [], None
@@ -203,7 +224,7 @@ def request_handler_from(report: Report, value: Any, where: tuple, allowed_hosts
     if url is None:
         report.error(where, "request_form needs a 'url:' (https://..., or mailto:...)")
         return None
-    problem = checks.url_problem("url", url, allowed_hosts=allowed_hosts)
+    problem = rules.url_problem("url", url, allowed_hosts=allowed_hosts)
     if problem:
         report.error(where + ("url",), problem)
         return None
@@ -253,8 +274,8 @@ def program_from(report: Report, slug: str, body: str, body_line: int, allowed_h
     agreement = report.texts(data, "agreement")
     handler = request_handler_from(report, data["request_form"], ("request_form",), allowed_hosts) if data.get("request_form") is not None else None
     body_html = ""
-    if len(body) > checks.MAX_GUIDE_CHARS:
-        report.problems.append(Problem(report.path, body_line, f"the guide is {len(body):,} characters long; keep it under {checks.MAX_GUIDE_CHARS:,} and link to longer documents"))
+    if len(body) > rules.MAX_GUIDE_CHARS:
+        report.problems.append(Problem(report.path, body_line, f"the guide is {len(body):,} characters long; keep it under {rules.MAX_GUIDE_CHARS:,} and link to longer documents"))
     elif body.strip():
         body_html = render_markdown(body)
     if name is None or summary is None:
@@ -267,7 +288,7 @@ def _slug_term(report: Report, vocabulary: Vocabulary, value: Any, where: tuple,
     if isinstance(value, str) and vocabulary.by_slug(value):
         return vocabulary.by_slug(value)
     slugs = [t.slug for t in vocabulary.terms]
-    shown = value if isinstance(value, str) else checks.type_name(value)
+    shown = value if isinstance(value, str) else rules.type_name(value)
     hint = did_you_mean(shown, slugs) or f"; choose one of: {', '.join(slugs)}"
     report.error(where, f"unknown {what} '{shown}'{hint}")
     return None
@@ -290,8 +311,8 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
         checker = _PROFILE_CHECKS[spec.kind]
         values[spec.key] = checker(report, data, spec.key, taxonomy, program_slugs, profile_path, root)
     statement_html = ""
-    if len(body) > checks.MAX_STATEMENT_CHARS:
-        report.problems.append(Problem(report.path, body_line, f"the statement is {len(body):,} characters long; keep it under {checks.MAX_STATEMENT_CHARS:,} (about three pages) and link to a longer document"))
+    if len(body) > rules.MAX_STATEMENT_CHARS:
+        report.problems.append(Problem(report.path, body_line, f"the statement is {len(body):,} characters long; keep it under {rules.MAX_STATEMENT_CHARS:,} (about three pages) and link to a longer document"))
     else:
         statement_html = render_markdown(body) if body.strip() else ""
         _check_privacy(report, values.get("contact"), data, body, body_line, statement_html)
@@ -356,7 +377,7 @@ def _programs(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_
 
 def _photo(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path, root: Path | None = None) -> Photo | None:
     value = data[key]
-    problem = checks.text_problem(key, value)
+    problem = rules.text_problem(key, value)
     if problem:
         report.error((key,), problem)
         return None
@@ -388,7 +409,7 @@ def _contact(report: Report, data: dict, key: str, *_: Any) -> Contact | None:
     report.unknown_keys(value, CONTACT_KEYS, (key,))
     email = value.get("email")
     if email is not None:
-        problem = checks.email_problem("contact email", email)
+        problem = rules.email_problem("contact email", email)
         if problem:
             report.error((key, "email"), problem)
             return None
@@ -397,11 +418,11 @@ def _contact(report: Report, data: dict, key: str, *_: Any) -> Contact | None:
     if phone is not None:
         if isinstance(phone, int) and not isinstance(phone, bool):
             phone = str(phone)
-        problem = checks.text_problem("contact phone", phone, max_chars=40)
+        problem = rules.text_problem("contact phone", phone, max_chars=40)
         if problem:
             report.error((key, "phone"), problem)
             return None
-        if len(checks.digits(phone)) < 3:
+        if len(rules.digits(phone)) < 3:
             report.error((key, "phone"), f"contact phone '{phone}' has too few digits; write it as 555-0100")
             return None
         phone = phone.strip()
@@ -479,7 +500,7 @@ def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: froz
     action = data.get("action")
     if action is None:
         report.error(("action",), "action is required: the URL the form posts to (https://... or mailto:...)")
-    elif problem := checks.url_problem("action", action, allowed_hosts=allowed_hosts):
+    elif problem := rules.url_problem("action", action, allowed_hosts=allowed_hosts):
         report.error(("action",), problem)
         action = None
     method = data.get("method", "post")

@@ -9,11 +9,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import FREQUENCY, Roster, Taxonomy, Vocabulary
-from .problems import Problem, display_path, errors
-from .slugs import MAX_SLUG_CHARS, is_slug, slugify
-from .source import Document, SourceError, read_frontmatter_file, read_yaml_file
-from .validate import Report, form_from, mentor_from, program_from, taxonomy_from
+from mentor_gallery.content.model import FREQUENCY, Roster, Taxonomy, Vocabulary
+from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
+from mentor_gallery.content.source import Document, SourceError, read_frontmatter_file, read_yaml_file
+from mentor_gallery.content.validate import Report, form_from, mentor_from, program_from, taxonomy_from
+from mentor_gallery.problems import Problem, display_path, errors
 
 IGNORED_NAMES = {"readme.md"}
 # Pages the site generates in each folder: a content file with one of these slugs would replace it.

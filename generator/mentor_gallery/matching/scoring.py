@@ -29,8 +29,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
-from .problems import did_you_mean
+from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
+from mentor_gallery.problems import did_you_mean
 
 # The weight of a need by its position (first, second, third); later needs weigh the last one.
 NEED_POSITION_WEIGHTS = (3, 2, 1)

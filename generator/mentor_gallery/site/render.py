@@ -14,9 +14,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .members_only import Sealer
-from .pages import PageSpec
-
+from mentor_gallery.site.pages import PageSpec
+from mentor_gallery.site.sealing import Sealer
 
 _BETWEEN_TAGS = re.compile(r">\s+<")
 

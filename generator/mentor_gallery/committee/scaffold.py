@@ -6,9 +6,9 @@ keys it cannot know stay empty: `check` then names each one until the committee 
 
 from __future__ import annotations
 
-from .model import Taxonomy
-from .profile_fields import PROFILE_FIELDS
-from .profile_yaml import yaml_scalar
+from mentor_gallery.committee.profile_yaml import yaml_scalar
+from mentor_gallery.content.model import Taxonomy
+from mentor_gallery.content.profile_fields import PROFILE_FIELDS
 
 HINT_COLUMN = 36  # where the `# hint` comments start, so the template reads as a table
 

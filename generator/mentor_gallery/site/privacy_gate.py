@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .privacy import PrivateContacts
-from .text import reader_form, visible_text
+from mentor_gallery.content.privacy import PrivateContacts
+from mentor_gallery.content.text import reader_form, visible_text
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a .gz larger than this unpacked is itself suspicious
 _MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg"}

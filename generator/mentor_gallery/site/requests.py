@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-from .model import Mentor, Program, RequestHandler
+from mentor_gallery.content.model import Mentor, Program, RequestHandler
 
 # Used when a handler maps no fields at all: the handler then receives our own names.
 DEFAULT_FIELD_NAMES = {"mentor": "mentor", "mentor_name": "mentor_name", "program": "program"}

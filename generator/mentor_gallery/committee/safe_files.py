@@ -17,7 +17,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .slugs import MAX_SLUG_CHARS
+from mentor_gallery.content.slugs import MAX_SLUG_CHARS
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # absent on Windows, where links need privileges anyway
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: write the newlines as given

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
-from .source import SourceError, read_content_bytes
+from mentor_gallery.content.source import SourceError, read_content_bytes
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 photo; larger ones are decompression bombs or mistakes

@@ -1,0 +1,1 @@
+"""The committee commands' record formats: CSV rows, profile YAML, the `new` template."""

@@ -1,0 +1,1 @@
+"""Scoring a mentor for an applicant, and assigning applicants to mentors."""
