@@ -145,8 +145,6 @@ def handler_site(tmp: Path) -> HandlerSite:
     server = SiteServer(tmp / "site")
     site_handler = {"url": f"{recorder.url}/request", "method": "get",
                     "fields": {"mentor": "entry.1", "mentor_name": "entry.2", "program": "entry.3"}}
-    # Its own docs folder: this site tests requests, not the project's documentation pages.
-    docs = write(tmp / "docs" / "index.md", "# Test association\n\nMentors and programs.\n").parent
-    build = build_site(tmp, content, plugin={"request_form": site_handler}, site_url=server.url, extra={"docs_dir": str(docs)})
+    build = build_site(tmp, content, plugin={"request_form": site_handler}, site_url=server.url)
     assert build.returncode == 0, build.output
     return HandlerSite(recorder, server, build.site)

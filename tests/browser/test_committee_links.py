@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from conftest import axe_violations, screenshot
 from mentor_gallery.content import load_roster
-from mentor_gallery.committee.scaffold import profile_template, roster_hints
-from mentor_gallery.content.source import parse_yaml, split_frontmatter
+from mentor_gallery.scaffold import profile_template, roster_hints
+from mentor_gallery.source import parse_yaml, split_frontmatter
 from support import EXAMPLE_CONTENT, SiteServer, build_site, copy_example
 
 REPO = "https://github.com/example/riverlands"
@@ -24,8 +24,8 @@ def repo_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("repo-site")
     (tmp / "site").mkdir()
     server = SiteServer(tmp / "site")
-    build = build_site(tmp, copy_example(tmp / "content"), site_url=server.url,
-                       extra={"repo_url": REPO}, plugin={"content_dir": "content", "edit_branch": "trunk"})
+    build = build_site(tmp, copy_example(tmp / "content"), site_url=server.url, env={"REPO_URL": REPO},
+                       plugin={"content_dir": "content", "edit_branch": "trunk"})
     assert build.returncode == 0, build.output
     yield server
     server.close()
