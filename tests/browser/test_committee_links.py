@@ -10,9 +10,9 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations, screenshot
-from mentor_gallery.content import load_roster
-from mentor_gallery.scaffold import profile_template, roster_hints
-from mentor_gallery.source import parse_yaml, split_frontmatter
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.committee.scaffold import profile_template, roster_hints
+from mentor_gallery.content.source import parse_yaml, split_frontmatter
 from support import EXAMPLE_CONTENT, SiteServer, build_site, copy_example
 
 REPO = "https://github.com/example/riverlands"
