@@ -26,7 +26,7 @@ from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.photos import PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import display_path, errors
-from mentor_gallery.settings import read_site_settings
+from mentor_gallery.settings import OPTIONS, SourceError, read_config_file, settings_from
 from mentor_gallery.site.pages import PageSpec, asset_files, data_files, site_pages
 from mentor_gallery.site.privacy_gate import scan_site
 from mentor_gallery.site.render import FragmentRenderer
@@ -37,18 +37,9 @@ log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 ASSETS = "assets/mentor-gallery"
 
 
-class MentorGalleryConfig(Config):
-    content_dir = c.Type(str, default="content")
-    request_form = c.Optional(c.Type(dict))
-    edit_branch = c.Type(str, default="main")
-    # public: the whole roster is published. members-only: details sealed with a member passphrase,
-    # read from the environment variable passphrase_env (never from mkdocs.yml).
-    access = c.Choice(("public", "members-only"), default="public")
-    # Profiles in Material's site search: true, false, or auto (rosters of up to 500 mentors).
-    search_profiles = c.Choice((True, False, "auto"), default="auto")
-    passphrase_env = c.Type(str, default="MENTOR_GALLERY_PASSPHRASE")
-    matching = c.Optional(c.Type(dict))  # scoring weights; read and checked by site_config
-    allowed_hosts = c.Optional(c.Type(list))  # the only hosts requests and forms may go to; read by site_config
+# The options are declared once, in settings.OPTIONS; MkDocs only collects them (INHERIT and !ENV
+# resolved its own way) and settings_from checks and types them, as it does for the CLI.
+MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {option.name: c.Optional(c.Type(object)) for option in OPTIONS})
 
 
 def _one_clear_error(hook):
@@ -104,7 +95,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if not config.use_directory_urls:
             raise PluginError("mentor-gallery needs use_directory_urls: true (its URLs are folders such as mentors/<slug>/)")
         config_file = Path(config.config_file_path or "mkdocs.yml")
-        self.content_dir = (config_file.parent / self.config.content_dir).resolve()
+        site = {"site_name": config.site_name, "site_url": config.site_url, "repo_url": config.repo_url}
+        self.settings = settings_from(dict(self.config), site, config_file, _option_lines(config_file))
+        self.content_dir = (config_file.parent / self.settings.content_dir).resolve()
         custom_dir = config.theme.custom_dir
         if not custom_dir or not (Path(custom_dir) / "mentor-gallery").is_dir():
             raise PluginError("mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)")
@@ -123,16 +116,12 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     @_one_clear_error
     def on_pre_build(self, config):
         # Validate on every build (serve rebuilds too), before anything is written.
-        settings = read_site_settings(Path(config.config_file_path or "mkdocs.yml"))
-        settings.repo_url = config.repo_url
-        settings.edit_branch = self.config.edit_branch
-        settings.access = self.config.access
-        settings.search_profiles = self.config.search_profiles
+        settings = self.settings
         self.renderer.sealer = None
         self.renderer.reset()
         if settings.members_only:
-            passphrase = os.environ.get(self.config.passphrase_env)
-            problem = passphrase_problem(passphrase, self.config.passphrase_env)
+            passphrase = os.environ.get(settings.passphrase_env)
+            problem = passphrase_problem(passphrase, settings.passphrase_env)
             if problem:
                 raise PluginError(problem)
             self.renderer.sealer = Sealer.from_passphrase(passphrase)
@@ -145,7 +134,6 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")
         self.roster = result.roster
-        self.settings = settings
         self.specs: dict[str, PageSpec] = {spec.src_uri: spec for spec in site_pages(result.roster, settings)}
 
     @_one_clear_error
@@ -246,3 +234,11 @@ def _move_into_place(staging: Path, final: Path) -> None:
             shutil.move(str(child), final / child.name)
         shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _option_lines(config_file: Path):
+    """Lines of the plugin's options in mkdocs.yml, for messages; line 1 when it cannot be read."""
+    try:
+        return read_config_file(config_file).line_of
+    except (SourceError, OSError):
+        return None

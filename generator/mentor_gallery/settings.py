@@ -1,32 +1,67 @@
-"""The site's own settings as the CLI sees them: the plugin's entry in mkdocs.yml.
+"""The gallery's settings: declared once, with types, defaults and meaning, read one way.
 
-Read without MkDocs, so `mentor-gallery check` can warn about request handlers anywhere.
+Every option of the `mentor-gallery` plugin entry in mkdocs.yml is an `Option` below. The MkDocs
+plugin builds its config schema from them and hands over the values MkDocs has read (so INHERIT
+and `!ENV` are MkDocs' own); the CLI reads the same file with `read_settings`, which resolves
+INHERIT and `!ENV` by the same rules without importing MkDocs. Both end in `settings_from`, so
+a value means the same thing, with the same message when it is wrong, to both.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mentor_gallery.content.model import RequestHandler
-from mentor_gallery.content.source import SourceError, parse_yaml, read_text
+from mentor_gallery.content.source import Document, SourceError, parse_yaml, read_text
 from mentor_gallery.content.validate import Report, request_handler_from
 from mentor_gallery.matching.scoring import Weights, weights_from
 from mentor_gallery.problems import Problem, display_path
 
 PLUGIN_NAME = "mentor-gallery"
+ACCESS_MODES = ("public", "members-only")
+MAX_INHERIT_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of the plugin entry: its name, default and what it does (the guide says the same)."""
+
+    name: str
+    default: Any
+    doc: str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("content_dir", "content", "the content folder, relative to mkdocs.yml"),
+    Option("request_form", None, "the site's request handler: url, method (get or post) and the handler's field names"),
+    Option("access", "public", "public, or members-only: details sealed with a member passphrase"),
+    Option("passphrase_env", "MENTOR_GALLERY_PASSPHRASE", "the environment variable holding the member passphrase (members-only)"),
+    Option("search_profiles", "auto", "profiles in the site search: true, false, or auto (rosters of up to 500 mentors)"),
+    Option("edit_branch", "main", "the branch that 'Edit this profile' and 'Propose a mentor' open"),
+    Option("matching", None, "weights of the score shared by match, Find my mentor and Build your advisory team"),
+    Option("allowed_hosts", None, "the only hosts request handlers and forms may send to (any https host when absent)"),
+)
 
 
 @dataclass
 class SiteSettings:
+    """What the gallery needs to know about the site, typed and checked."""
+
+    content_dir: str = "content"
     request_form: RequestHandler | None = None
+    access: str = "public"
+    passphrase_env: str = "MENTOR_GALLERY_PASSPHRASE"
+    search_profiles: bool | str = "auto"
+    edit_branch: str = "main"
+    weights: Weights = field(default_factory=Weights)
+    allowed_hosts: frozenset[str] | None = None
+    # From the top level of mkdocs.yml: where the site and its sources are published.
+    site_name: str = ""
+    site_url: str | None = None
     repo_url: str | None = None
-    edit_branch: str = "main"  # the branch "Edit this profile" links open
-    search_profiles: bool | str = "auto"  # in the site search: true, false, or auto (small rosters)
-    access: str = "public"  # or "members-only": profile details sealed (members_only.py)
-    weights: Weights = field(default_factory=Weights)  # matching: how `match` and the gallery's tools score
-    allowed_hosts: frozenset[str] | None = None  # when set, the only hosts requests and forms may go to
     config_path: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -35,38 +70,172 @@ class SiteSettings:
         return self.access == "members-only"
 
 
-def read_site_settings(config_path: Path) -> SiteSettings:
+LineOf = Callable[..., int]  # the line of an option's value in mkdocs.yml, by its path under the plugin entry
+
+
+class _OptionLines:
+    """Lines of the plugin's options, in the shape validate.Report asks for."""
+
+    def __init__(self, line_of: LineOf):
+        self.line_of = line_of
+
+    def line(self, *path: Any) -> int:
+        return self.line_of(*path)
+
+    key_line = line
+
+
+def settings_from(options: dict[str, Any], site: dict[str, Any], config_path: Path | None, line_of: LineOf | None = None) -> SiteSettings:
+    """Typed settings from the plugin's options and the site's top-level keys; problems collected."""
     settings = SiteSettings(config_path=config_path)
-    if not config_path.is_file():
-        return settings
-    shown = display_path(config_path)
-    try:
-        document = parse_yaml(read_text(config_path), lenient_tags=True)
-    except SourceError as exc:
-        settings.problems.append(Problem(shown, exc.line, exc.message))
-        return settings
-    data = document.data if isinstance(document.data, dict) else {}
-    repo_url = data.get("repo_url")
-    settings.repo_url = repo_url if isinstance(repo_url, str) else None
-    for index, entry in enumerate(data.get("plugins") or []):
-        if isinstance(entry, dict) and PLUGIN_NAME in entry:
-            options: Any = entry[PLUGIN_NAME] or {}
-            if isinstance(options, dict) and options.get("allowed_hosts") is not None:
-                hosts = options["allowed_hosts"]
-                if isinstance(hosts, list) and all(isinstance(h, str) and h.strip() for h in hosts):
-                    settings.allowed_hosts = frozenset(h.strip().lower() for h in hosts)
-                else:
-                    where = ("plugins", index, PLUGIN_NAME, "allowed_hosts")
-                    settings.problems.append(Problem(shown, document.line(*where), "allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]"))
-            if isinstance(options, dict) and options.get("request_form") is not None:
-                report = Report(shown, document)
-                settings.request_form = request_handler_from(report, options["request_form"], ("plugins", index, PLUGIN_NAME, "request_form"), settings.allowed_hosts)
-                settings.problems += report.problems
-            if isinstance(options, dict) and options.get("matching") is not None:
-                where = ("plugins", index, PLUGIN_NAME, "matching")
-                settings.weights, weight_problems = weights_from(options["matching"])
-                settings.problems += [Problem(shown, document.line(*where, *key), message) for key, message in weight_problems]
+    report = Report(display_path(config_path) if config_path else "mkdocs.yml", _OptionLines(line_of or (lambda *path: 1)))  # type: ignore[arg-type]
+    report.unknown_keys(options, tuple(option.name for option in OPTIONS), what="mentor-gallery option")
+    for option in OPTIONS:
+        value = options.get(option.name)
+        if value is not None:
+            _READERS[option.name](settings, value, report, (option.name,))
+    for key in ("site_name", "site_url", "repo_url"):
+        value = site.get(key)
+        if isinstance(value, str) and value.strip():
+            setattr(settings, key, value.strip())
+    settings.problems = report.problems
     return settings
+
+
+Reader = Callable[[SiteSettings, Any, Report, tuple], None]
+
+
+def _text(name: str) -> Reader:
+    def read(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+        if isinstance(value, str) and value.strip():
+            setattr(settings, name, value.strip())
+        else:
+            report.error(where, f"{name} must be a non-empty text")
+    return read
+
+
+def _access(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    if value in ACCESS_MODES:
+        settings.access = value
+    else:
+        report.error(where, f"access must be one of {', '.join(ACCESS_MODES)}, not '{value}'")
+
+
+def _search_profiles(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    if value in (True, False, "auto"):
+        settings.search_profiles = value
+    else:
+        report.error(where, f"search_profiles must be true, false or auto, not '{value}'")
+
+
+def _request_form(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    settings.request_form = request_handler_from(report, value, where, settings.allowed_hosts)
+
+
+def _matching(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    settings.weights, problems = weights_from(value)
+    for path, message in problems:
+        report.error(where + tuple(path), message)
+
+
+def _allowed_hosts(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    if isinstance(value, list) and value and all(isinstance(h, str) and h.strip() for h in value):
+        settings.allowed_hosts = frozenset(h.strip().lower() for h in value)
+    else:
+        report.error(where, "allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]")
+
+
+# In this order: allowed_hosts first, since request_form's url is checked against it.
+_READERS: dict[str, Reader] = {
+    "allowed_hosts": _allowed_hosts,
+    "content_dir": _text("content_dir"),
+    "request_form": _request_form,
+    "access": _access,
+    "passphrase_env": _text("passphrase_env"),
+    "search_profiles": _search_profiles,
+    "edit_branch": _text("edit_branch"),
+    "matching": _matching,
+}
+OPTIONS = tuple(sorted(OPTIONS, key=lambda option: list(_READERS).index(option.name)))
+
+
+# --- reading mkdocs.yml without MkDocs -------------------------------------------------------
+
+
+@dataclass
+class ConfigFile:
+    """mkdocs.yml as MkDocs would read it (INHERIT merged, !ENV resolved), with the lines of the
+    file itself for messages."""
+
+    data: dict[str, Any]
+    document: Document | None
+    plugin_index: int | None  # where the mentor-gallery entry sits in this file's plugins list
+
+    def plugin_options(self) -> dict[str, Any] | None:
+        plugins = self.data.get("plugins")
+        if isinstance(plugins, dict):
+            entry = plugins.get(PLUGIN_NAME, None) if PLUGIN_NAME in plugins else None
+            return (entry or {}) if PLUGIN_NAME in plugins else None
+        for entry in plugins or []:
+            if entry == PLUGIN_NAME:
+                return {}
+            if isinstance(entry, dict) and PLUGIN_NAME in entry:
+                return entry[PLUGIN_NAME] or {}
+        return None
+
+    def line_of(self, *path: Any) -> int:
+        if self.document is None:
+            return 1
+        plugins = self.document.data.get("plugins") if isinstance(self.document.data, dict) else None
+        if isinstance(plugins, dict):
+            return self.document.line("plugins", PLUGIN_NAME, *path)
+        if self.plugin_index is None:
+            return 1
+        return self.document.line("plugins", self.plugin_index, PLUGIN_NAME, *path)
+
+
+def read_config_file(config_path: Path, depth: int = 0) -> ConfigFile:
+    """Parse mkdocs.yml, following INHERIT as MkDocs does: the parent's mappings merged key by
+    key, the child's value winning, lists replaced whole."""
+    document = parse_yaml(read_text(config_path), lenient_tags=True)
+    data = document.data if isinstance(document.data, dict) else {}
+    parent_name = data.pop("INHERIT", None)
+    if isinstance(parent_name, str):
+        if depth >= MAX_INHERIT_DEPTH:
+            raise SourceError(document.line("INHERIT"), "INHERIT goes more than ten files deep; is a file inheriting itself?")
+        parent = read_config_file(Path(os.path.normpath(config_path.parent / parent_name)), depth + 1)
+        data = _merge(parent.data, data)
+    own_plugins = document.data.get("plugins") if isinstance(document.data, dict) else None
+    index = next((i for i, entry in enumerate(own_plugins) if isinstance(entry, dict) and PLUGIN_NAME in entry), None) \
+        if isinstance(own_plugins, list) else None
+    return ConfigFile(data, document, index)
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def read_settings(config_path: Path) -> SiteSettings:
+    """The settings from mkdocs.yml as the CLI sees them; defaults when there is no such file."""
+    if not config_path.is_file():
+        return SiteSettings(config_path=config_path)
+    try:
+        config = read_config_file(config_path)
+    except SourceError as exc:
+        settings = SiteSettings(config_path=config_path)
+        settings.problems.append(Problem(display_path(config_path), exc.line, exc.message))
+        return settings
+    except OSError as exc:
+        settings = SiteSettings(config_path=config_path)
+        settings.problems.append(Problem(display_path(config_path), 1, f"cannot read an inherited configuration file: {exc.strerror}"))
+        return settings
+    return settings_from(config.plugin_options() or {}, config.data, config_path, config.line_of)
 
 
 def find_config(content_dir: Path, explicit: Path | None = None) -> Path:

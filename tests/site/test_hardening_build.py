@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -98,3 +99,20 @@ def test_an_area_page_does_not_list_every_other_area(tmp_path):
     page = (build.site / "mentors" / "expertise" / "area-7" / "index.html").read_text()
     assert len(re.findall(r'href="[^"]*expertise/area-\d+/"', page)) == 0
     assert "mentors/#mg-browse" in page
+
+
+def test_the_plugin_reads_request_form_through_inherit_and_env(tmp_path):
+    # The handler lives in an inherited file and its address in the environment: both are MkDocs'
+    # own ways of writing mkdocs.yml, and the request control must honour them.
+    content = make_roster(tmp_path / "content", {"ana": profile()})
+    (tmp_path / "base").mkdir()
+    base = write_config(tmp_path / "base", content, plugin={"request_form": {"url": "https://forms.example.org/x", "fields": {"mentor": "m"}}})
+    text = base.read_text(encoding="utf-8")
+    assert "url: https://forms.example.org/x" in text
+    base.write_text(text.replace("url: https://forms.example.org/x", 'url: !ENV [FORM_URL, "https://forms.example.org/x"]'), encoding="utf-8")
+    child = write(tmp_path / "mkdocs.yml", f"INHERIT: {base}\nsite_dir: {tmp_path / 'site'}\n")
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(child)], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "FORM_URL": "https://env.example.org/request"})
+    assert result.returncode == 0, result.stderr
+    profile_page = (tmp_path / "site" / "mentors" / "ana" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://env.example.org/request?m=ana"' in profile_page

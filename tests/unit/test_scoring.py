@@ -7,7 +7,7 @@ import pytest
 
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.matching.scoring import Applicant, Candidate, Weights, admissible, match_data, ranked, score, weights_from
-from mentor_gallery.settings import read_site_settings
+from mentor_gallery.settings import read_settings
 from support import EXAMPLE_CONTENT, make_roster, profile, write
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scoring_cases.json"
@@ -78,7 +78,7 @@ def test_site_settings_read_the_weights_and_report_bad_ones_at_their_line(tmp_pa
                 needs: 60
                 region: lots
         """)
-    settings = read_site_settings(config)
+    settings = read_settings(config)
     assert settings.weights.needs == 60 and settings.weights.region == Weights().region
     assert [(p.line, "region" in p.message) for p in settings.problems] == [(7, True)]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import Roster
 from mentor_gallery.problems import Problem, display_path, errors
-from mentor_gallery.settings import SiteSettings, find_config, read_site_settings
+from mentor_gallery.settings import SiteSettings, find_config, read_settings
 
 
 def print_problems(problems: list[Problem], fmt: str = "text") -> None:
@@ -39,7 +39,7 @@ def handler_warnings(roster: Roster, settings: SiteSettings) -> list[Problem]:
 
 def run(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
-    settings = read_site_settings(find_config(content, args.config))
+    settings = read_settings(find_config(content, args.config))
     result = load_roster(content, settings.allowed_hosts)
     problems = result.problems + settings.problems
     if not errors(problems):

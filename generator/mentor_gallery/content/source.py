@@ -94,7 +94,7 @@ def read_content_bytes(path: Path, root: Path | None = None, max_bytes: int = MA
         if not stat.S_ISREG(opened.st_mode):
             raise SourceError(1, f"is not a regular file; a {what} must be an ordinary file")
         if opened.st_size == 0:
-            raise SourceError(1, f"is empty; fill it in or delete it")
+            raise SourceError(1, "is empty; fill it in or delete it")
         if opened.st_size > max_bytes:
             raise SourceError(1, f"file is {opened.st_size // 1024} KB, over the {max_bytes // 1024} KB limit for one {what}; shorten it or move long material to a linked document")
         return handle.read(max_bytes + 1)
@@ -174,6 +174,27 @@ def _line(mark: Any, first_line: int) -> int:
     return (mark.line if mark is not None else 0) + first_line
 
 
+def _environment_value(loader: Any, node: yaml.Node) -> Any:
+    """mkdocs.yml's `!ENV VAR` or `!ENV [VAR, OTHER, default]`, resolved as MkDocs resolves it:
+    the first variable that is set, its text typed as a plain YAML value; else the default."""
+    default = None
+    names: list[Any] = []
+    if isinstance(node, yaml.ScalarNode):
+        names = [node.value]
+    elif isinstance(node, yaml.SequenceNode) and node.value:
+        items = node.value
+        if len(items) > 1:
+            default = loader.construct_object(items[-1], deep=True) if isinstance(items[-1], yaml.ScalarNode) else None
+            items = items[:-1]
+        names = [item.value for item in items if isinstance(item, yaml.ScalarNode)]
+    for name in names:
+        if name in os.environ:
+            value = os.environ[name]
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, value), deep=True)
+    return default
+
+
 def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_line: int, budget: list[int], active: set[int], lenient: bool = False) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
@@ -182,8 +203,10 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
     if len(path) > MAX_DEPTH:
         raise SourceError(line, "YAML is nested too deeply; flatten the structure")
     doc.value_lines.setdefault(path, line)
+    if lenient and node.tag == "!ENV":
+        return _environment_value(loader, node)
     if lenient and node.tag.startswith("!") and not node.tag.startswith("!!"):
-        return None  # mkdocs.yml may carry !ENV or !!python/name tags that only MkDocs resolves
+        return None  # mkdocs.yml may carry other tags (!relative, !!python/name) that only MkDocs resolves
     if lenient and node.tag.startswith("tag:yaml.org,2002:python/"):
         return None
     if isinstance(node, yaml.ScalarNode):
