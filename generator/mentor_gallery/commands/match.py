@@ -21,7 +21,7 @@ from mentor_gallery.content.slugs import fold
 from mentor_gallery.matching.assignment import ALTERNATIVES, Proposal, assign
 from mentor_gallery.matching.scoring import Applicant, Candidate
 from mentor_gallery.problems import did_you_mean, display_path, errors
-from mentor_gallery.settings import find_config, read_site_settings
+from mentor_gallery.settings import find_config, read_settings
 
 COLUMNS = ("name", "email", "region", "needs", "frequency", "meeting", "program", "remote")
 REQUIRED = ("name", "needs")
@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     requests_path = Path(args.requests)
     shown = display_path(requests_path)
     result = load_roster(content)
-    settings = read_site_settings(find_config(content, args.config))
+    settings = read_settings(find_config(content, args.config))
     problems = errors(result.problems + settings.problems)
     if problems:
         print_problems(problems)
