@@ -1,22 +1,74 @@
-"""The example site opens in Chromium under a subpath, and its main pages pass axe-core."""
+"""Every kind of page of the shipped site, as a member opens it on a desktop and on a phone, in the
+light palette and in the dark one their operating system asks for: it shows its heading, passes
+axe-core (no serious or critical violation) and does not scroll sideways."""
+
+from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import axe_violations, screenshot
-
-PAGES = ["", "mentors/", "mentors/bjorn-agren/", "programs/", "programs/coaching/", "forms/mentee-application/"]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_accessibility_violation(example_site, page, path):
-    page.goto(example_site.url + path)
-    assert page.locator("h1").first.is_visible()
-    assert axe_violations(page) == []
+from conftest import LOOKS, axe_violations, close_page, open_page, screenshot
+from mentor_gallery.content.loader import load_roster
+from support import EXAMPLE_CONTENT
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_does_not_scroll_sideways_on_a_phone(example_site, phone, path):
-    phone.goto(example_site.url + path)
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{path} is {width}px wide on a 390px screen"
-    screenshot(phone, "phone-" + (path.strip("/").replace("/", "-") or "home"))
+def page_kinds() -> dict[str, str]:
+    """One page of each kind the example site publishes: name -> path under the site."""
+    roster = load_roster(EXAMPLE_CONTENT).roster
+    # The profiles that fill in the fewest and the most keys: a short card and every section.
+    by_detail = sorted(roster.mentors, key=lambda m: (len(m.raw), m.slug))
+    program = next(p for p in roster.programs if p.agreement)
+    kinds = {
+        "home": "",
+        "gallery": "mentors/",
+        "profile": f"mentors/{by_detail[0].slug}/",
+        "full-profile": f"mentors/{by_detail[-1].slug}/",
+        "facet": f"mentors/expertise/{roster.taxonomy.expertise.terms[0].slug}/",
+        "find": "mentors/find/",
+        "team": "mentors/team/",
+        "programs": "programs/",
+        "program": f"programs/{program.slug}/",
+        "agreement": f"programs/{program.slug}/agreement/",
+        "forms": "forms/",
+        "guide": "guide/",  # a table of commands, each a link set in code
+        "guide-fields": "guide/profile-fields/",  # a code block wider than a phone
+    }
+    kinds.update({f"form-{form.slug}": f"forms/{form.slug}/" for form in roster.forms})
+    return kinds
+
+
+KINDS = page_kinds()
+
+
+@pytest.fixture(scope="module", params=list(LOOKS))
+def member(request, browser):
+    """One page per look (device and palette), reused by every page kind of this module."""
+    page = open_page(browser, **LOOKS[request.param])
+    page.look = request.param
+    yield page
+    close_page(page)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_kind_of_page_passes_axe_and_fits_the_screen(example_site, member, kind):
+    member.errors.clear()
+    member.goto(example_site.url + KINDS[kind])
+    assert member.locator("h1").first.is_visible()
+    dark = member.look.endswith("dark")
+    assert member.evaluate("document.body.dataset.mdColorScheme") == ("slate" if dark else "default")
+    assert axe_violations(member) == []
+    width = member.viewport_size["width"]
+    assert member.evaluate("document.documentElement.scrollWidth") <= width, f"{kind} scrolls sideways at {width}px"
+    screenshot(member, f"{member.look}-{kind}")
+    assert not member.errors, f"browser console errors: {member.errors}"
+
+
+def test_a_member_reaches_each_section_from_the_tab_bar(example_site, page):
+    page.goto(example_site.url)
+    tabs = page.locator(".md-tabs")
+    expect(tabs).to_be_visible()
+    for name, path in (("Mentors Gallery", "mentors/"), ("Programs", "programs/"), ("Forms", "forms/"), ("Guide", "guide/"),
+                       ("Home", "")):
+        tabs.get_by_role("link", name=name, exact=True).click()
+        expect(page).to_have_url(example_site.url + path)
+        expect(tabs.locator(".md-tabs__item--active")).to_have_text(name)
