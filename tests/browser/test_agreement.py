@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations, screenshot
-from mentor_gallery.content import load_roster
+from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT
 
 PROGRAM = "coaching"
@@ -54,6 +54,8 @@ def test_there_are_blanks_for_both_names_signatures_and_dates(agreement):
 
 
 def test_the_agreement_prints_without_the_sites_navigation(agreement):
+    for selector in (".md-header", ".md-tabs", ".md-footer"):  # on screen, the page has them
+        expect(agreement.locator(selector).first).to_be_visible()
     agreement.emulate_media(media="print")
     for selector in CHROME:
         assert not agreement.locator(selector).first.is_visible(), f"{selector} shows in print"

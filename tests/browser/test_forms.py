@@ -119,9 +119,12 @@ def test_the_form_fits_a_phone(handlers, phone):
 
 
 def test_the_form_prints_as_a_blank_paper_form(form):
+    chrome = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer")
+    for selector in chrome:  # on screen, the page has them
+        expect(form.locator(selector).first).to_be_visible()
     form.emulate_media(media="print")
-    for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer"):
-        assert not form.locator(chrome).first.is_visible(), chrome
+    for selector in chrome:
+        assert not form.locator(selector).first.is_visible(), selector
     expect(form.get_by_role("button", name="Send")).to_be_hidden()
     # A drop-down cannot be filled in on paper: its options are listed instead.
     expect(form.get_by_label("How often")).to_be_hidden()

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import screenshot
-from mentor_gallery.content import load_roster
+from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT
 
 
@@ -61,7 +61,10 @@ def test_a_program_page_shows_its_facts_mentors_and_agreement(example_site, page
 
 def test_a_program_page_prints_without_navigation_or_buttons(example_site, page):
     page.goto(example_site.url + "programs/coaching/")
+    chrome = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", "[data-program-request]")
+    for selector in chrome:  # on screen, the page has them
+        expect(page.locator(selector).first).to_be_visible()
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", "[data-program-request]"):
+    for selector in chrome:
         assert not page.locator(selector).first.is_visible(), selector
     expect(page.locator(".mg-facts-box")).to_be_visible()
