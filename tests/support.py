@@ -6,10 +6,12 @@ import functools
 import os
 import http.server
 import shutil
+import struct
 import subprocess
 import sys
 import threading
 import textwrap
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,13 +129,25 @@ def profile(name: str = "Ana Díaz", **keys: str) -> str:
 
 
 def make_roster(root: Path, mentors: dict[str, str], programs: dict[str, str] | None = None,
-                taxonomy: str = TAXONOMY) -> Path:
+                taxonomy: str = TAXONOMY, forms: dict[str, str] | None = None) -> Path:
     write(root / "taxonomy.yml", taxonomy)
     for slug, text in mentors.items():
         write(root / "mentors" / f"{slug}.md", text)
     for slug, text in (programs or {}).items():
         write(root / "programs" / f"{slug}.md", text)
+    for slug, text in (forms or {}).items():
+        write(root / "forms" / f"{slug}.yml", text)
     return root
+
+
+def png(width: int = 4, height: int = 4, rgb: tuple[int, int, int] = (90, 60, 160)) -> bytes:
+    """A valid PNG of one colour, for a profile photo."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
