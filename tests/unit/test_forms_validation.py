@@ -6,7 +6,7 @@ import pytest
 
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import FIELD_TYPES, FREQUENCY, MEETING
-from support import make_roster, profile, write
+from support import EXAMPLE_CONTENT, TAXONOMY, make_roster, profile, write
 
 HEAD = "title: Apply\naction: https://forms.example.org/apply\nmethod: post\nfields:\n"  # fields start on line 5
 
@@ -26,8 +26,9 @@ def form_errors(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_every_field_type_loads_with_vocabulary_options_as_labels(tmp_path):
-    fields = "".join(f"  - {{name: f_{t}, label: The {t}, type: {t}}}\n" for t in FIELD_TYPES if t not in ("choice", "multichoice"))
+    fields = "".join(f"  - {{name: f_{t}, label: The {t}, type: {t}}}\n" for t in FIELD_TYPES if t not in ("choice", "multichoice", "ranked"))
     fields += ("  - {name: needs, label: Needs, type: multichoice, options: expertise, required: true, group: You}\n"
+               "  - {name: order, label: In order, type: ranked, options: expertise, max: 2}\n"
                "  - {name: region, label: Region, type: choice, options: regions, group: You}\n"
                "  - {name: often, label: How often, type: choice, options: frequency}\n"
                "  - {name: how, label: How, type: multichoice, options: meeting}\n"
@@ -43,6 +44,8 @@ def test_every_field_type_loads_with_vocabulary_options_as_labels(tmp_path):
     assert by_name["often"].options == [t.label for t in FREQUENCY.terms]
     assert by_name["how"].options == [t.label for t in MEETING.terms]
     assert by_name["size"].options == ["Small", "Large"]
+    assert by_name["order"].max == 2 and by_name["order"].options == by_name["needs"].options
+    assert all(f.max is None for f in form.fields if f.type != "ranked")
     assert form.honeypot and form.method == "post" and form.action == "https://forms.example.org/apply"
 
 
@@ -55,7 +58,13 @@ CASES = [
      "6: unknown field type 'multi-choice'; did you mean 'multichoice'?"),
     ("  - {name: a, label: A, type: file}\n", "5: unknown field type 'file'; use one of: text, email, tel"),
     ("  - {name: a, label: A, type: choice}\n", "5: a choice field needs options"),
-    ("  - {name: a, label: A, type: text, options: [x, y]}\n", "5: options apply only to choice and multichoice fields"),
+    ("  - {name: a, label: A, type: text, options: [x, y]}\n", "5: options apply only to choice, multichoice and ranked fields"),
+    ("  - {name: a, label: A, type: ranked}\n", "5: a ranked field needs options"),
+    ("  - {name: a, label: A, type: multichoice, options: [x, y], max: 1}\n", "5: max applies only to ranked fields, not multichoice"),
+    ("  - {name: a, label: A, type: ranked, options: [x, y], max: 3}\n", "5: max must be a whole number from 1 to 2"),
+    ("  - {name: a, label: A, type: ranked, options: [x, y], max: 0}\n", "5: max must be a whole number from 1 to 2"),
+    ("  - {name: a, label: A, type: ranked, options: [x, y], max: two}\n", "5: max must be a whole number from 1 to 2"),
+    ("  - {name: a, label: A, type: ranked, options: [x, y], max: true}\n", "5: max must be a whole number from 1 to 2"),
     ("  - {name: a, label: A}\n  - {name: a, label: Again}\n", "6: field name 'a' is used twice"),
     ("  - {name: your name, label: A}\n", "5: field name 'your name' may use only letters"),
     ("  - {name: a, label: A, kind: text}\n", "5: unknown key 'kind'"),
@@ -88,3 +97,32 @@ def test_a_form_without_fields_is_an_error(tmp_path):
 def test_every_mistake_of_a_form_is_reported_not_just_the_first(tmp_path):
     messages = form_errors(tmp_path, HEAD + "  - {name: a, label: A, type: txt}\n  - {name: b, label: B, type: choice, options: regoins}\n")
     assert [m.split(":")[0] for m in messages] == ["5", "6"], messages
+
+
+@pytest.mark.parametrize("taxonomy_max, field, expected", [
+    (2, "{name: n, label: N, type: ranked, options: expertise}", 2),  # the taxonomy's max_expertise
+    (5, "{name: n, label: N, type: ranked, options: expertise}", 3),  # but never more than the options
+    (2, "{name: n, label: N, type: ranked, options: [a, b, c, d]}", 4),  # a list: every option
+    (2, "{name: n, label: N, type: ranked, options: expertise, max: 1}", 1),
+])
+def test_a_ranked_field_without_max_offers_as_many_places_as_make_sense(tmp_path, taxonomy_max, field, expected):
+    taxonomy = TAXONOMY + f"max_expertise: {taxonomy_max}\n"
+    root = make_roster(tmp_path / "content", {"ana": profile()}, taxonomy=taxonomy)
+    write(root / "forms" / "apply.yml", HEAD + f"  - {field}\n")
+    result = load_roster(root)
+    assert result.ok, result.problems
+    [form] = result.roster.forms
+    assert form.fields[0].max == expected
+
+
+def test_the_shipped_forms_ask_for_ranked_needs_and_the_log_columns():
+    roster = load_roster(EXAMPLE_CONTENT).roster
+    forms = {form.slug: form for form in roster.forms}
+    needs = next(f for f in forms["mentee-application"].fields if f.name == "needs")
+    assert (needs.type, needs.max, needs.options) == ("ranked", roster.taxonomy.max_expertise, roster.taxonomy.expertise.labels)
+    log = {f.name: f for f in forms["mentoring-log"].fields}
+    for name in ("mentor_email", "mentor_name", "mentee_name", "mentee_position", "kind", "relationship_start",
+                 "date", "hours", "subjects", "mentee_is_employee", "formal_program"):
+        assert name in log, name
+    assert log["hours"].type == "number" and log["date"].type == log["relationship_start"].type == "date"
+    assert [o.lower() for o in log["kind"].options] == ["mentoring", "coaching"]

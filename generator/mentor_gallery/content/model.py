@@ -197,7 +197,8 @@ class Program:
     body_html: str = ""  # the guide rendered and sanitised once
 
 
-FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "checkbox", "date")
+FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "ranked", "checkbox", "date", "number")
+OPTION_TYPES = ("choice", "multichoice", "ranked")  # the types whose field lists options
 
 
 @dataclass
@@ -209,6 +210,7 @@ class FormField:
     options: list[str] = field(default_factory=list)
     help: str | None = None
     group: str | None = None
+    max: int | None = None  # ranked: how many options may be chosen, in order
 
 
 @dataclass

@@ -50,7 +50,7 @@ TAXONOMY_KEYS: tuple[str, ...] = ("expertise", "regions", "max_expertise")
 HANDLER_KEYS: tuple[str, ...] = ("url", "method", "fields")
 HANDLER_FIELD_KEYS: tuple[str, ...] = ("mentor", "mentor_name", "program")
 FORM_KEYS: tuple[str, ...] = ("title", "action", "method", "fields", "description", "honeypot")
-FORM_FIELD_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "options", "help", "group")
+FORM_FIELD_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "options", "help", "group", "max")
 
 
 def csv_columns() -> list[str]:

@@ -16,6 +16,7 @@ from mentor_gallery.content.model import (
     FIELD_TYPES,
     FREQUENCY,
     MEETING,
+    OPTION_TYPES,
     VOCABULARY_NAMES,
     Contact,
     Form,
@@ -545,7 +546,7 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy) ->
     group = report.text(entry, "group", where)
     options: list[str] = []
     raw = entry.get("options")
-    if type_ in ("choice", "multichoice"):
+    if type_ in OPTION_TYPES:
         if isinstance(raw, str):
             vocabulary = taxonomy.vocabulary(raw)
             if vocabulary is None:
@@ -558,7 +559,24 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy) ->
             report.error(where + ("options",) if raw is not None else where, f"a {type_} field needs options: a list, or one of {', '.join(VOCABULARY_NAMES)}")
             return None
     elif raw is not None:
-        report.error(where + ("options",), f"options apply only to choice and multichoice fields, not {type_}; remove them or change the type")
+        report.error(where + ("options",), f"options apply only to {', '.join(OPTION_TYPES[:-1])} and {OPTION_TYPES[-1]} fields, not {type_}; remove them or change the type")
+    most = _ranked_max(report, entry, where, type_, options, taxonomy.max_expertise if raw == "expertise" else None)
     if name is None or label is None:
         return None
-    return FormField(name, label, type_, required, options, help_, group)
+    return FormField(name, label, type_, required, options, help_, group, most)
+
+
+def _ranked_max(report: Report, entry: dict, where: tuple, type_: str, options: list[str], default: int | None) -> int | None:
+    """How many options a ranked field lets a person choose: `max`, else the taxonomy's
+    max_expertise for expertise, else every option."""
+    value = entry.get("max")
+    if type_ != "ranked":
+        if value is not None:
+            report.error(where + ("max",), f"max applies only to ranked fields, not {type_}; remove it or change the type to ranked")
+        return None
+    if value is None:
+        return min(default or len(options), len(options))
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(options):
+        report.error(where + ("max",), f"max must be a whole number from 1 to {len(options)} (the number of options), not '{value}'")
+        return None
+    return value

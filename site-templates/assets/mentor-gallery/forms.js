@@ -1,6 +1,10 @@
 /* Forms, agreements and request controls: small behaviours the browser lacks.
    - A required multichoice (a group of checkboxes) needs at least one box ticked: HTML cannot
      say so, so the first box carries a custom validity message while none is ticked.
+   - A ranked field (fieldset[data-ranked]: one drop-down per place) refuses an option chosen in
+     two places, and the places left empty are not sent, so the handler receives only the chosen
+     labels, in order. Without this script the browser sends empty places as empty values and
+     cannot refuse a repetition; `match` ignores both (an area counts once, at its first place).
    - [data-print] buttons print the page (a blank form, an agreement).
    - A disabled request control never navigates, even if a script or extension adds an href.
    Works with Material's instant navigation: listeners are delegated on the document once,
@@ -9,6 +13,11 @@
   "use strict";
 
   var MESSAGE = "Choose at least one option.";
+  var ORDINALS = ["1st", "2nd", "3rd"];
+
+  function ordinal(n) {
+    return ORDINALS[n - 1] || n + "th";
+  }
 
   function checkGroup(group) {
     var boxes = group.querySelectorAll('input[type="checkbox"]');
@@ -17,13 +26,46 @@
     boxes[0].setCustomValidity(ticked ? "" : MESSAGE);
   }
 
+  // A place repeating an earlier place's option is invalid, with a message naming that place.
+  function checkRanked(fieldset) {
+    var first = {};
+    fieldset.querySelectorAll("select").forEach(function (select, index) {
+      var value = select.value;
+      if (value && Object.prototype.hasOwnProperty.call(first, value)) {
+        select.setCustomValidity("You already chose " + value + " as your " + ordinal(first[value] + 1) +
+          " choice; choose another option, or No choice.");
+      } else {
+        select.setCustomValidity("");
+        if (value) first[value] = index;
+      }
+    });
+  }
+
+  // Drop the empty places of ranked fields from what the form sends; every other entry keeps
+  // its value and its order.
+  function onFormData(event) {
+    var ranked = {};
+    event.target.querySelectorAll("fieldset[data-ranked] select").forEach(function (select) { ranked[select.name] = true; });
+    if (!Object.keys(ranked).length) return;
+    var data = event.formData;
+    var entries = [];
+    data.forEach(function (value, name) { entries.push([name, value]); });
+    entries.forEach(function (entry) { data.delete(entry[0]); });
+    entries.forEach(function (entry) {
+      if (!(ranked[entry[0]] && entry[1] === "")) data.append(entry[0], entry[1]);
+    });
+  }
+
   function setUp(root) {
     root.querySelectorAll("fieldset[data-required-group]").forEach(checkGroup);
+    root.querySelectorAll("fieldset[data-ranked]").forEach(checkRanked);
   }
 
   function onChange(event) {
     var group = event.target.closest && event.target.closest("fieldset[data-required-group]");
     if (group) checkGroup(group);
+    var ranked = event.target.closest && event.target.closest("fieldset[data-ranked]");
+    if (ranked) checkRanked(ranked);
   }
 
   function onClick(event) {
@@ -39,6 +81,7 @@
   }
 
   document.addEventListener("change", onChange);
+  document.addEventListener("formdata", onFormData);
   // Capture phase: decided before any other click handler (instant navigation) sees the click.
   document.addEventListener("click", onClick, true);
 
