@@ -136,3 +136,34 @@ def _os_problem(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link that appeared after the check
         return _LINK
     return f"cannot be written: {exc.strerror or exc}"
+
+
+# --- files the committee reads (reports, introductions) ----------------------------------------
+
+_OUTPUT_LINK = "is a symbolic link; nothing is written through a link: delete the link, or choose another folder"
+
+
+def output_folder(folder: Path) -> str | None:
+    """Make sure folder is a real folder to write into, creating it (and its parents) if absent."""
+    if folder.is_symlink():
+        return _OUTPUT_LINK
+    if os.path.lexists(folder) and not folder.is_dir():
+        return "is not a folder; choose another name"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _os_problem(exc)
+    return None
+
+
+def write_output(path: Path, text: str) -> str | None:
+    """Create the file, or replace a regular file of that name whole; never write through a link."""
+    problem = target_problem(path)
+    if problem == _LINK:
+        return _OUTPUT_LINK
+    if problem:
+        return problem
+    if exists(path):
+        return replace_existing(path, text)
+    problem = create_new(path, text)
+    return _OUTPUT_LINK if problem == _LINK else problem
