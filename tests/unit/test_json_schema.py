@@ -68,6 +68,8 @@ REJECTED = {
     "bad date": {"updated": "31/01/2026"},
     "unknown contact key": {"contact": "{mail: a@example.org}"},
     "bad email": {"contact": "{email: not-an-address}"},
+    "email with an angle bracket": {"contact": "{email: 'a<b@x.org'}"},
+    "email with a quote": {"contact": "{email: 'a\"b@x.org'}"},
     "photo outside": {"photo": "../x.png"},
     "photo not an image": {"photo": "x.pdf"},
     "empty title": {"title": "'  '"},

@@ -12,10 +12,9 @@ from typing import Any, Callable, Iterable
 from mentor_gallery.content.model import FREQUENCY, MEETING, Taxonomy
 from mentor_gallery.content.photos import SUFFIX_FORMATS
 from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS
-from mentor_gallery.content.rules import MAX_LINE_CHARS
+from mentor_gallery.content.rules import EMAIL_PATTERN, MAX_LINE_CHARS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_PATH = "schema/mentor-profile.json"  # where the site publishes it
 
 Fragment = dict[str, Any]
 
@@ -69,7 +68,7 @@ def _contact(*_: Any) -> Fragment:
     return {
         "type": "object",
         "properties": {
-            "email": {"type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"},
+            "email": {"type": "string", "format": "email", "pattern": f"^{EMAIL_PATTERN}$"},
             "phone": {"type": ["string", "integer"]},
             "public": {"type": "boolean", "description": "true publishes email and phone on the site; default false"},
         },

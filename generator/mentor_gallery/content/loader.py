@@ -14,15 +14,9 @@ from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
 from mentor_gallery.content.source import Document, SourceError, read_frontmatter_file, read_yaml_file
 from mentor_gallery.content.validate import Report, form_from, mentor_from, program_from, taxonomy_from
 from mentor_gallery.problems import Problem, display_path, errors
+from mentor_gallery.routes import RESERVED_SLUGS
 
 IGNORED_NAMES = {"readme.md"}
-# Pages the site generates in each folder: a content file with one of these slugs would replace it.
-RESERVED_SLUGS = {
-    "mentors": {"index", "all", "find", "team", "expertise", "region", "role"},
-    "programs": {"index"},
-    "forms": {"index"},
-}
-RESERVED_MENTOR_SLUGS = RESERVED_SLUGS["mentors"]
 
 
 @dataclass

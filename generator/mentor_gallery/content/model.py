@@ -153,12 +153,19 @@ class Mentor:
         return self.accepting and not self.is_full
 
     @property
-    def unavailable_reason(self) -> str | None:
+    def availability_text(self) -> str:
+        """The one wording of availability: cards, profiles and disabled request controls use it."""
         if not self.accepting:
-            return "Not accepting new mentees at present."
+            return "Not accepting new mentees"
         if self.is_full:
-            return "Full: no open places for new mentees at present."
-        return None
+            return "Full: no open places"
+        if self.capacity:
+            return f"Accepting new mentees ({self.capacity} open place{'s' if self.capacity != 1 else ''})"
+        return "Accepting new mentees"
+
+    @property
+    def unavailable_reason(self) -> str | None:
+        return None if self.available else self.availability_text
 
     @property
     def places(self) -> int:

@@ -8,7 +8,9 @@ import unicodedata
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-_EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+")
+# One pattern for an email address, used by `check` and published in the JSON Schema.
+EMAIL_PATTERN = r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+"
+_EMAIL = re.compile(EMAIL_PATTERN)
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 MAX_LINE_CHARS = 300
 # Limits that keep any roster `check` accepts buildable in time and space linear in its size.

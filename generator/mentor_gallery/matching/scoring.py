@@ -34,6 +34,7 @@ from mentor_gallery.problems import did_you_mean
 
 # The weight of a need by its position (first, second, third); later needs weigh the last one.
 NEED_POSITION_WEIGHTS = (3, 2, 1)
+MAX_TEAM_AREAS = 8  # areas one advisory team covers in Build your advisory team (match.js reads it from match-data.json)
 MAX_WEIGHT = 1000  # keeps every sum an exact integer in JavaScript too
 # How a shared meeting mode reads in a reason: "meets in person or by video".
 MEETING_PHRASES = {"in-person": "in person"}
@@ -259,6 +260,9 @@ def match_data(roster: Roster) -> bytes:
     programs = {p.slug: p for p in roster.programs}
     data = {
         "max_areas": roster.taxonomy.max_expertise,
+        # The browser's scorer takes its constants from here, not from literals of its own.
+        "need_weights": list(NEED_POSITION_WEIGHTS),
+        "max_team_areas": MAX_TEAM_AREAS,
         "expertise": [_term_json(t) for t in roster.taxonomy.expertise.terms],
         "regions": [_term_json(t) for t in roster.taxonomy.regions.terms],
         "programs": [{"slug": p.slug, "label": p.name} for p in roster.programs],

@@ -13,16 +13,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from mentor_gallery import routes
 from mentor_gallery.committee.scaffold import profile_template, roster_hints
-from mentor_gallery.content.json_schema import SCHEMA_PATH, schema_json
-from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Program, Roster, Term
+from mentor_gallery.content.json_schema import schema_json
+from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Roster, Term
 from mentor_gallery.content.photos import Photo, published_bytes
 from mentor_gallery.content.slugs import EXTRA_FOLDS, fold
-from mentor_gallery.content.text import first_sentence, search_words
-from mentor_gallery.matching.scoring import match_data
+from mentor_gallery.content.text import search_words
+from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, match_data
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
 from mentor_gallery.site.requests import controls_for, destination, program_control
+from mentor_gallery.site.views import locked_profile_view, profile_view, public_card, roster_card
 
 
 @dataclass
@@ -40,15 +42,12 @@ class PageSpec:
 
     @property
     def url(self) -> str:
-        stem = self.src_uri[: -len(".md")]
-        if stem == "index":
-            return ""
-        return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+        return routes.url_of_source(self.src_uri)
 
     @property
     def root(self) -> str:
         """Relative path from this page to the site root: links work under any subpath."""
-        return "../" * self.url.count("/")
+        return routes.root_of(self.url)
 
 
 @dataclass(frozen=True)
@@ -68,34 +67,6 @@ def sort_key(mentor: Mentor) -> tuple:
 def name_key(mentor: Mentor) -> tuple:
     """Members-only order: by name alone, accents ignored, so the public roster does not tell who is full."""
     return (fold(mentor.name), mentor.slug)
-
-
-def photo_uri(mentor: Mentor) -> str | None:
-    return f"mentors/{mentor.slug}/photo{mentor.photo.suffix}" if mentor.photo else None
-
-
-def card(mentor: Mentor, programs: dict[str, Program], members_only: bool = False) -> dict[str, Any]:
-    """What a gallery card shows and the data- attributes the filters read."""
-    if members_only:
-        # The public roster of a members-only site: name, region and areas, nothing more.
-        return {"mentor": mentor, "summary": None, "photo": None, "reduced": True, "program_names": [],
-                "data": {"expertise": " ".join(t.slug for t in mentor.expertise), "region": mentor.region.slug}}
-    return {
-        "reduced": False,
-        "mentor": mentor,
-        "summary": mentor.summary or first_sentence(mentor.body),
-        "photo": photo_uri(mentor),
-        "data": {
-            "expertise": " ".join(t.slug for t in mentor.expertise),
-            "region": mentor.region.slug,
-            "program": " ".join(mentor.programs),
-            "frequency": mentor.frequency.slug if mentor.frequency else "",
-            "meeting": " ".join(t.slug for t in mentor.meeting),
-            "accepting": "1" if mentor.available else "0",
-            "updated": mentor.updated.isoformat() if mentor.updated else "",
-        },
-        "program_names": [programs[p].name for p in mentor.programs if p in programs],
-    }
 
 
 def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
@@ -146,61 +117,72 @@ def searchable_profiles(settings: SiteSettings, count: int) -> bool:
     return settings.search_profiles is True
 
 
+def _page(url: str, title: str, template: str, context: dict[str, Any], **options: Any) -> PageSpec:
+    return PageSpec(routes.source_uri(url), title, template, context, **options)
+
+
 def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
     members_only = settings.members_only
     mentors = sorted(roster.mentors, key=name_key if members_only else sort_key)
     profiles_searchable = searchable_profiles(settings, len(mentors))
-    cards = {m.slug: card(m, programs, members_only) for m in mentors}
+    # Members-only sites publish the roster card (name, region, areas); the rest is sealed.
+    cards = {m.slug: roster_card(m) if members_only else public_card(m) for m in mentors}
     common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "members_only": members_only}
     pages: list[PageSpec] = [
-        PageSpec("mentors/index.md", "Mentors Gallery", "gallery.html",
-                 {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster, members_only), "total": len(mentors),
-                  # gallery.js folds search queries with the very table the index was folded with
-                  "extra_folds": json.dumps(EXTRA_FOLDS, ensure_ascii=False),
-                  "propose_url": _propose_url(roster, settings)}, in_nav=True, wide=True),
+        _page(routes.GALLERY, "Mentors Gallery", "gallery.html",
+              {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster, members_only), "total": len(mentors),
+               # gallery.js folds search queries with the very table the index was folded with
+               "extra_folds": json.dumps(EXTRA_FOLDS, ensure_ascii=False),
+               "propose_url": _propose_url(roster, settings)}, in_nav=True, wide=True),
     ]
     # The matching tools score in the browser (match.js) with the weights `mentor-gallery match` uses.
-    tools = {**common, "weights": json.dumps(settings.weights.to_json()), "frequencies": FREQUENCY.terms, "meetings": MEETING.terms}
+    tools = {**common, "weights": json.dumps(settings.weights.to_json()), "frequencies": FREQUENCY.terms, "meetings": MEETING.terms,
+             "need_weights": NEED_POSITION_WEIGHTS, "max_team_areas": MAX_TEAM_AREAS}
     if not members_only:  # they rank by details a members-only site does not publish
-        pages += [PageSpec("mentors/find.md", "Find my mentor", "find.html", tools),
-                  PageSpec("mentors/team.md", "Build your advisory team", "team.html", tools)]
+        pages += [_page(routes.FIND, "Find my mentor", "find.html", tools),
+                  _page(routes.TEAM, "Build your advisory team", "team.html", tools)]
     for mentor in mentors:
-        sealed = {"sealed_template": "profile.html", "photo_src": photo_data_uri(mentor)} if members_only else {"photo_src": None}
-        pages.append(PageSpec(
-            f"mentors/{mentor.slug}.md", mentor.name, "profile_locked.html" if members_only else "profile.html",
-            # A members-only profile seals the full card; a public one reuses the gallery's.
-            {**common, **sealed, "mentor": mentor, "card": card(mentor, programs) if members_only else cards[mentor.slug],
-             "mentor_programs": [programs[p] for p in mentor.programs if p in programs],
-             "requests": controls_for(mentor, programs, settings.request_form),
-             "edit_url": _edit_url(mentor.path, settings)},
-            body_html=mentor.statement_html, body_line=mentor.body_line, searchable=profiles_searchable,
-            source=display_path(mentor.path)))
+        requests = controls_for(mentor, programs, settings.request_form)
+        edit_url = _edit_url(mentor.path, settings)
+        if members_only:
+            # The whole profile is drawn, then sealed inside a page that shows only the roster's fields.
+            full = profile_view(mentor, programs, requests, edit_url, photo_data_uri(mentor))
+            context = {**common, "locked": locked_profile_view(mentor), "profile": full, "sealed_template": "profile.html"}
+            template = "profile_locked.html"
+        else:
+            photo = routes.photo(mentor.slug, mentor.photo.suffix) if mentor.photo else None
+            # Relative to the profile's own folder, where the photo is published.
+            context = {**common, "profile": profile_view(mentor, programs, requests, edit_url, photo and photo.rsplit("/", 1)[1])}
+            template = "profile.html"
+        pages.append(_page(routes.profile(mentor.slug), mentor.name, template, context,
+                           body_html=mentor.statement_html, body_line=mentor.body_line, searchable=profiles_searchable,
+                           source=display_path(mentor.path)))
     for kind, vocabulary, of in (("expertise", roster.taxonomy.expertise, lambda m: m.expertise),
                                  ("region", roster.taxonomy.regions, lambda m: [m.region])):
         for term in vocabulary.terms:
             members = [cards[m.slug] for m in mentors if term in of(m)]
-            pages.append(PageSpec(f"mentors/{kind}/{term.slug}.md", f"{term.label}: mentors", "facet.html",
-                                  {**common, "kind": kind, "term": term, "cards": members, "vocabulary": vocabulary}))
+            pages.append(_page(routes.facet(kind, term.slug), f"{term.label}: mentors", "facet.html",
+                               {**common, "kind": kind, "term": term, "cards": members}))
     # Who is in which program is a detail in members-only mode: no counts, no member lists.
     counts = None if members_only else {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}
-    pages.append(PageSpec("programs/index.md", "Programs", "programs.html", {**common, "counts": counts},
-                          in_nav=True, searchable=True))
+    pages.append(_page(routes.PROGRAMS, "Programs", "programs.html", {**common, "counts": counts}, in_nav=True, searchable=True))
     for program in roster.programs:
         members = [] if members_only else [cards[m.slug] for m in mentors if program.slug in m.programs]
-        pages.append(PageSpec(f"programs/{program.slug}.md", program.name, "program.html",
-                              {**common, "program": program, "cards": members,
-                               "request": program_control(program, settings.request_form)},
-                              body_html=program.body_html, body_line=program.body_line, in_nav=True, searchable=True,
-                              source=display_path(program.path)))
+        pages.append(_page(routes.program(program.slug), program.name, "program.html",
+                           {**common, "program": program, "cards": members,
+                            "request": program_control(program, settings.request_form)},
+                           body_html=program.body_html, body_line=program.body_line, in_nav=True, searchable=True,
+                           source=display_path(program.path)))
         if program.agreement:
-            pages.append(PageSpec(f"programs/{program.slug}/agreement.md", f"{program.name}: Statement of Mutual Understanding",
-                                  "agreement.html", {**common, "program": program}))
+            pages.append(_page(routes.agreement(program.slug), f"{program.name}: Statement of Mutual Understanding",
+                               "agreement.html", {**common, "program": program}))
     # Always published, like the programs index: the shipped nav lists both, whatever the roster holds.
-    pages.append(PageSpec("forms/index.md", "Forms", "forms.html", {**common, "forms": roster.forms}, in_nav=True, searchable=True))
+    pages.append(_page(routes.FORMS, "Forms", "forms.html", {**common, "forms": roster.forms}, in_nav=True, searchable=True))
     for form in roster.forms:
-        pages.append(PageSpec(f"forms/{form.slug}.md", form.title, "form.html",
-                              {**common, "form": form, "destination": destination(form.action)}, in_nav=True, searchable=True, source=display_path(form.path)))
+        pages.append(_page(routes.form(form.slug), form.title, "form.html",
+                           {**common, "form": form, "destination": destination(form.action)},
+                           in_nav=True, searchable=True, source=display_path(form.path)))
     return pages
 
 
@@ -234,10 +216,10 @@ def _propose_url(roster: Roster, settings: SiteSettings) -> str | None:
 
 def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
     members_only = settings.members_only
-    files = {"mentors/search-index.json": search_index(roster.mentors, members_only),
-             SCHEMA_PATH: schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")}
+    files = {routes.SEARCH_INDEX: search_index(roster.mentors, members_only),
+             routes.PROFILE_SCHEMA: schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")}
     if not members_only:
-        files["mentors/match-data.json"] = match_data(roster)
+        files[routes.MATCH_DATA] = match_data(roster)
     return files
 
 
@@ -245,7 +227,7 @@ def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, tuple[Path,
     """The photos to publish, by URI, with their profile; their bytes come from photos.published_bytes."""
     if settings.members_only:
         return {}  # photos travel inside the sealed profile instead
-    return {photo_uri(m): (m.path, m.photo) for m in roster.mentors if m.photo}
+    return {routes.photo(m.slug, m.photo.suffix): (m.path, m.photo) for m in roster.mentors if m.photo}
 
 
 def photo_data_uri(mentor: Mentor) -> str | None:

@@ -14,8 +14,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from mentor_gallery import routes
 from mentor_gallery.site.pages import PageSpec
 from mentor_gallery.site.sealing import Sealer
+from mentor_gallery.site.views import CardView
 
 _BETWEEN_TAGS = re.compile(r">\s+<")
 
@@ -33,16 +35,17 @@ class FragmentRenderer:
         self.env.filters["longdate"] = lambda d: d.strftime("%B %-d, %Y") if isinstance(d, dt.date) else ""
         self.env.globals["site_name"] = site_name
         self.env.globals["card_html"] = self.card_html
+        self.env.globals["routes"] = routes  # templates ask for links; they never build one
         self._cards: dict[tuple, Markup] = {}
 
     def reset(self) -> None:
         """Forget drawn cards: a new build may have new content."""
         self._cards.clear()
 
-    def card_html(self, card: dict[str, Any], root: str, heading: str = "h2") -> Markup:
+    def card_html(self, card: CardView, root: str, heading: str = "h2") -> Markup:
         """A mentor card, drawn once per place it can appear from (the gallery, the area and
         region pages, the program pages) and reused: a roster of thousands shows each card 3-5 times."""
-        key = (card["mentor"].slug, card.get("reduced"), root, heading)
+        key = (card.slug, card.availability is None, root, heading)
         if key not in self._cards:
             macro = self.env.get_template("_card.html").module.mentor_card
             # No whitespace between tags: at 10,000 cards those text nodes are a third of the DOM.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from mentor_gallery import routes
 from mentor_gallery.content.model import Mentor, Program, RequestHandler
 
 # Used when a handler maps no fields at all: the handler then receives our own names.
@@ -31,6 +32,10 @@ class RequestControl:
     @property
     def disabled(self) -> bool:
         return self.disabled_reason is not None
+
+    @property
+    def program_url(self) -> str | None:
+        return routes.program(self.program.slug) if self.program else None
 
 
 def request_values(handler: RequestHandler, mentor: Mentor | None, program: Program | None) -> list[tuple[str, str]]:

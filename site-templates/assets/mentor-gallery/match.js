@@ -8,15 +8,14 @@
 (function () {
   "use strict";
 
-  var NEED_POSITION_WEIGHTS = [3, 2, 1];
-  var MAX_TEAM_AREAS = 8;
   var SHOWN = 25; // results listed before "Show all"
   var SEARCH_BUDGET = 200000; // team search nodes; far above what a roster of hundreds needs
 
   // --- scoring (mirrors scoring.py) ----------------------------------------------------------
 
-  function needWeight(position) {
-    return NEED_POSITION_WEIGHTS[Math.min(position, NEED_POSITION_WEIGHTS.length - 1)];
+  /* The weight of the applicant's need at this position (1st counts most): from match-data.json. */
+  function needWeight(position, weights) {
+    return weights[Math.min(position, weights.length - 1)];
   }
 
   function slugs(terms) {
@@ -42,12 +41,12 @@
     var w = options.weights;
     var needs = applicant.needs;
     var best = 0;
-    for (var i = 0; i < Math.min(needs.length, Math.max(options.maxAreas, 1)); i++) best += needWeight(i);
+    for (var i = 0; i < Math.min(needs.length, Math.max(options.maxAreas, 1)); i++) best += needWeight(i, options.needWeights);
     var positions = {};
     needs.forEach(function (t, index) { positions[t.slug] = index; });
     var shared = sharedNeeds(mentor, applicant);
     var matched = 0;
-    shared.forEach(function (t) { matched += needWeight(positions[t.slug]); });
+    shared.forEach(function (t) { matched += needWeight(positions[t.slug], options.needWeights); });
     matched = Math.min(matched, best);
     // Fractions over the common denominator best * 200, as in scoring.py: exact integers.
     var unit = 200;
@@ -196,7 +195,8 @@
   function hydrate(data) {
     function bySlug(list) { var map = {}; list.forEach(function (t) { map[t.slug] = t; }); return map; }
     return {
-      options: { maxAreas: data.max_areas, frequency: data.frequency, meeting: data.meeting },
+      options: { maxAreas: data.max_areas, needWeights: data.need_weights, frequency: data.frequency, meeting: data.meeting },
+      maxTeamAreas: data.max_team_areas,
       mentors: data.mentors,
       expertise: bySlug(data.expertise),
       regions: bySlug(data.regions),
@@ -403,9 +403,9 @@
 
     function update(data, options, write) {
       var picked = boxes.filter(function (box) { return box.checked && data.expertise[box.value]; });
-      var full = picked.length >= MAX_TEAM_AREAS;
+      var full = picked.length >= data.maxTeamAreas;
       boxes.forEach(function (box) { box.disabled = full && !box.checked; });
-      var areas = picked.slice(0, MAX_TEAM_AREAS).map(function (box) { return data.expertise[box.value]; });
+      var areas = picked.slice(0, data.maxTeamAreas).map(function (box) { return data.expertise[box.value]; });
       if (write) {
         var params = new URLSearchParams();
         areas.forEach(function (t) { params.append("areas", t.slug); });

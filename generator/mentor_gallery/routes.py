@@ -1,0 +1,86 @@
+"""Every address the gallery publishes, in one place.
+
+URLs are site-relative folders ("mentors/ana-diaz/"); a page links to another by prefixing the
+path back to the site root (`root_of`), so the site works under any subpath. Templates and views
+ask here for a link and never build one; the engine adapters ask here for the source file name
+an engine expects for a URL (`source_uri`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+HOME = ""
+GALLERY = "mentors/"
+FIND = "mentors/find/"
+TEAM = "mentors/team/"
+PROGRAMS = "programs/"
+FORMS = "forms/"
+SEARCH_INDEX = "mentors/search-index.json"
+MATCH_DATA = "mentors/match-data.json"
+PROFILE_SCHEMA = "schema/mentor-profile.json"
+# The gallery's list of every area and region (gallery.html carries this id).
+BROWSE = "mentors/#mg-browse"
+
+# Folders whose slugs would land on one of the gallery's own pages (the loader refuses them).
+RESERVED_SLUGS = {
+    "mentors": frozenset({"index", "all", "find", "team", "expertise", "region", "role"}),
+    "programs": frozenset({"index"}),
+    "forms": frozenset({"index"}),
+}
+# The query-string key of each facet that has a plain page per label.
+FACET_KINDS = ("expertise", "region")
+
+
+def profile(slug: str) -> str:
+    return f"mentors/{slug}/"
+
+
+def photo(slug: str, suffix: str) -> str:
+    """A profile's published photo, beside its page: `suffix` is the published type's (.png, .jpg, .webp)."""
+    return f"mentors/{slug}/photo{suffix}"
+
+
+def facet(kind: str, slug: str) -> str:
+    """The plain page of one area (kind "expertise") or region ("region")."""
+    return f"mentors/{kind}/{slug}/"
+
+
+def filtered_gallery(key: str, value: str) -> str:
+    """The gallery with one filter set, as a member would share it."""
+    return f"{GALLERY}?{key}={quote(value)}"
+
+
+def program(slug: str) -> str:
+    return f"programs/{slug}/"
+
+
+def agreement(slug: str) -> str:
+    return f"programs/{slug}/agreement/"
+
+
+def form(slug: str) -> str:
+    return f"forms/{slug}/"
+
+
+def root_of(url: str) -> str:
+    """The relative path from the page at url back to the site root ("../../" for mentors/ana/)."""
+    folder = url.split("?", 1)[0].split("#", 1)[0]
+    return "../" * folder.count("/")
+
+
+def source_uri(url: str) -> str:
+    """The Markdown source an engine expects for a page URL: mentors/ana/ <- mentors/ana.md,
+    mentors/ <- mentors/index.md (MkDocs with use_directory_urls)."""
+    if url == HOME:
+        return "index.md"
+    stem = url.rstrip("/")
+    return f"{stem}/index.md" if url in (GALLERY, PROGRAMS, FORMS) else f"{stem}.md"
+
+
+def url_of_source(src_uri: str) -> str:
+    """The inverse of source_uri."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return HOME
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
