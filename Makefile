@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install serve build test check bench browser clean
+.PHONY: install serve build test check bench browser clean golden
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed" or 0)'
@@ -38,6 +38,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 test: install browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
+
+# Refresh the golden outputs (tests/golden/expected/) after an intended change; review the diff.
+golden: install
+	REFRESH_GOLDEN=1 $(BIN)/python -m pytest -q tests/unit/test_golden.py
 
 bench: install browser
 	$(BIN)/python benchmarks/run.py
