@@ -22,12 +22,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
+from mentor_gallery import routes
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.photos import PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import display_path, errors
 from mentor_gallery.settings import OPTIONS, SourceError, read_config_file, settings_from
-from mentor_gallery.site.pages import PageSpec, asset_files, data_files, site_pages
+from mentor_gallery.site.pages import PageSpec, asset_files, data_files, home_part, site_pages
 from mentor_gallery.site.privacy_gate import scan_site
 from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.sealing import Sealer, passphrase_problem
@@ -173,7 +174,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             return markdown
         # Material's templates do not autoescape: titles go in already escaped.
         page.meta["title"] = str(escape(spec.title))
-        page.meta["hide"] = ["toc"] if spec.in_nav and not spec.wide else ["toc", "navigation"]
+        page.meta["hide"] = spec.hide
         if not spec.searchable:
             page.meta["search"] = {"exclude": True}
         _skip_engine_markdown(page)
@@ -211,6 +212,12 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+
+    def on_page_context(self, context, page, config, nav):
+        if page.file.src_uri == routes.source_uri(routes.HOME):
+            # home.html shows it above the association's own text; drawn and escaped by our renderer.
+            page.meta["mentor_gallery_home"] = self.renderer.render(home_part(self.roster, self.settings))
+        return context
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))

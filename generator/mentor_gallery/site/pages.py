@@ -19,7 +19,7 @@ from mentor_gallery.content.json_schema import schema_json
 from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Roster, Term
 from mentor_gallery.content.photos import Photo, published_bytes
 from mentor_gallery.content.slugs import EXTRA_FOLDS, fold
-from mentor_gallery.content.text import search_words
+from mentor_gallery.content.text import first_sentence, search_words
 from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, match_data
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
@@ -35,7 +35,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     body_html: str = ""  # the statement or guide, rendered and sanitised by the core
     body_line: int = 1
-    in_nav: bool = False
+    in_nav: bool = False  # listed in mkdocs.yml's nav (the indexes); the rest are reached from them
     searchable: bool = False  # in the site search (profiles are found through the gallery)
     wide: bool = False  # no navigation sidebar: the page lays out its own columns (the gallery's filters)
     source: str = "the content folder"  # the content file it is made from, for messages
@@ -43,6 +43,12 @@ class PageSpec:
     @property
     def url(self) -> str:
         return routes.url_of_source(self.src_uri)
+
+    @property
+    def hide(self) -> list[str]:
+        """Theme parts the page leaves out: every generated page lays out its own content, and a
+        sidebar would hold nothing but the page's own name."""
+        return ["navigation", "toc"]
 
     @property
     def root(self) -> str:
@@ -172,7 +178,7 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
         pages.append(_page(routes.program(program.slug), program.name, "program.html",
                            {**common, "program": program, "cards": members,
                             "request": program_control(program, settings.request_form)},
-                           body_html=program.body_html, body_line=program.body_line, in_nav=True, searchable=True,
+                           body_html=program.body_html, body_line=program.body_line, searchable=True,
                            source=display_path(program.path)))
         if program.agreement:
             pages.append(_page(routes.agreement(program.slug), f"{program.name}: Statement of Mutual Understanding",
@@ -182,8 +188,16 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     for form in roster.forms:
         pages.append(_page(routes.form(form.slug), form.title, "form.html",
                            {**common, "form": form, "destination": destination(form.action)},
-                           in_nav=True, searchable=True, source=display_path(form.path)))
+                           searchable=True, source=display_path(form.path)))
     return pages
+
+
+def home_part(roster: Roster, settings: SiteSettings) -> PageSpec:
+    """The home page's facts (how many mentors accept now, the programs), for the theme's
+    home.html to show above the association's own text."""
+    accepting = None if settings.members_only else sum(1 for m in roster.mentors if m.available)
+    lines = [{"name": p.name, "url": routes.program(p.slug), "line": first_sentence(p.summary, 140)} for p in roster.programs]
+    return _page(routes.HOME, "", "home_summary.html", {"accepting": accepting, "total": len(roster.mentors), "programs": lines})
 
 
 def _edit_url(path: Path, settings: SiteSettings) -> str | None:
