@@ -31,6 +31,7 @@ def test_the_address_is_the_agreement_page_or_else_the_guide():
     assert agreement_address(PROGRAMS[1], "https://x.org/site") == "https://x.org/site/programs/mentorship/agreement/"
     assert agreement_address(PROGRAMS[1], "https://x.org/site/") == "https://x.org/site/programs/mentorship/agreement/"
     assert agreement_address(PROGRAMS[0], None) == "programs/coaching/"
+    assert agreement_address(None, "https://x.org/") == "https://x.org/programs/"
 
 
 def test_the_program_is_the_applicants_else_the_mentors_first_with_an_agreement():

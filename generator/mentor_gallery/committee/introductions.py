@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mentor_gallery import routes
 from mentor_gallery.content.model import Mentor, Program, Roster
 from mentor_gallery.matching.assignment import Proposal
 
@@ -20,10 +21,13 @@ class Introduction:
     text: str
 
 
-def agreement_address(program: Program, site_url: str | None) -> str:
-    """The program's agreement page (or its guide, without agreement points): absolute under
-    site_url when the site has one, else relative to the site's root."""
-    path = f"programs/{program.slug}/agreement/" if program.agreement else f"programs/{program.slug}/"
+def agreement_address(program: Program | None, site_url: str | None) -> str:
+    """The program's agreement page (its guide, without agreement points; the programs' list,
+    without a program): absolute under site_url when the site has one, else relative to its root."""
+    if program is None:
+        path = routes.PROGRAMS
+    else:
+        path = routes.agreement(program.slug) if program.agreement else routes.program(program.slug)
     return site_url.rstrip("/") + "/" + path if site_url else path
 
 
@@ -82,6 +86,9 @@ def introduction_text(proposal: Proposal, mentor: Mentor, program: Program | Non
         ]
     elif program:
         lines += [f"The {program.name}'s guide explains how it works:", agreement_address(program, site_url), ""]
+    else:
+        lines += ["If you decide to go ahead, choose the program that suits you; each program's page links its "
+                  "Statement of Mutual Understanding, to read and agree on together:", agreement_address(None, site_url), ""]
     lines += [
         "If either of you cannot take part after all, please tell the committee, so that we can propose someone else.",
         "",
