@@ -38,3 +38,17 @@ def test_the_blocker_really_blocks():
 def test_other_commands_run_without_the_site_engine(tmp_path):
     assert run("export", "--format", "json", str(EXAMPLE_CONTENT)).returncode == 0
     assert run("schema", str(EXAMPLE_CONTENT)).returncode == 0
+
+
+def test_match_and_hours_run_without_the_site_engine(tmp_path):
+    requests = tmp_path / "requests.csv"
+    requests.write_text("name,needs\nJo,Finance\n", encoding="utf-8")
+    result = run("match", str(requests), "--introductions", str(tmp_path / "intros"), str(EXAMPLE_CONTENT))
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "intros").iterdir())) == 1
+    log = tmp_path / "log.csv"
+    log.write_text("mentor_email,mentee_name,kind,relationship_start,date,hours\n"
+                   "ana@example.org,Bo,coaching,2026-01-05,2026-01-05,1\n", encoding="utf-8")
+    result = run("hours", str(log), "--format", "html", "--out", str(tmp_path / "pages"), str(EXAMPLE_CONTENT))
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "pages").iterdir()] == ["2026-ana-example-org.html"]
