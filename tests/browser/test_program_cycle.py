@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, close_page, open_page
+from conftest import DESKTOP, axe_violations, close_page, open_page, screenshot
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.matching.assignment import assign
 from mentor_gallery.matching.scoring import Applicant, Candidate
@@ -168,6 +168,21 @@ def test_applications_become_proposals_and_introductions_that_link_the_agreement
         page.goto(address)
         expect(page.get_by_role("heading", level=1)).to_have_text("Statement of Mutual Understanding")
         expect(page.locator(".mg-agreement__program")).to_contain_text(agreements[0].name)
+
+
+def test_the_ranked_field_passes_axe_fits_a_phone_and_prints_its_options(cycle, page, phone):
+    page.goto(cycle.server.url + "forms/mentee-application/")
+    needs = page.locator("fieldset[data-ranked]")
+    expect(needs.locator("legend")).to_contain_text("up to 3, most important first")
+    expect(needs.get_by_role("combobox")).to_have_count(cycle.roster.taxonomy.max_expertise)
+    assert axe_violations(page) == []
+    needs.scroll_into_view_if_needed()
+    screenshot(page, "ranked-field")
+    page.emulate_media(media="print")
+    expect(needs.get_by_role("combobox").first).to_be_hidden()
+    expect(needs.locator(".mg-print-options li")).to_have_count(len(cycle.roster.taxonomy.expertise.labels))
+    phone.goto(cycle.server.url + "forms/mentee-application/")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 # The log by hand: (mentor, mentee, position, kind, start, date, hours, employee, formal) and what
