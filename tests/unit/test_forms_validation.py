@@ -53,7 +53,7 @@ CASES = [
     ("  - {name: needs, label: Needs, type: multichoice, options: expertize}\n",
      "5: unknown vocabulary 'expertize'; did you mean 'expertise'?"),
     ("  - {name: a, label: A, type: text}\n  - {name: b, label: B, type: choice, options: colours}\n",
-     "6: unknown vocabulary 'colours'; use one of: expertise, regions, frequency, meeting"),
+     "6: unknown vocabulary 'colours'; use one of: expertise, regions, roles, frequency, meeting"),
     ("  - {name: a, label: A, type: text}\n  - {name: b, label: B, type: multi-choice, options: meeting}\n",
      "6: unknown field type 'multi-choice'; did you mean 'multichoice'?"),
     ("  - {name: a, label: A, type: file}\n", "5: unknown field type 'file'; use one of: text, email, tel"),

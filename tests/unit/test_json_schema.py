@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -11,7 +12,7 @@ from mentor_gallery.content.json_schema import profile_schema
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.profile_fields import PROFILE_FIELDS
 from mentor_gallery.content.source import parse_yaml
-from support import EXAMPLE_CONTENT, make_roster, profile
+from support import EXAMPLE_CONTENT, TAXONOMY, make_roster, profile
 
 
 def as_json(value):
@@ -74,10 +75,14 @@ REJECTED = {
     "photo not an image": {"photo": "x.pdf"},
     "empty title": {"title": "'  '"},
     "missing organization": {"organization": None},
+    "unknown role": {"roles": "[Cheerleader]", "__taxonomy_roles": True},
+    "roles without taxonomy roles": {"roles": "[Coach]"},
 }
 ACCEPTED = {
     "alias": {"expertise": "[EMS, Finance]"},
     "one area without brackets": {"expertise": "Finance"},
+    "labels in another case": {"expertise": "[finance, ems]", "region": "WESTERN"},
+    "roles": {"roles": "[coach, Connector]", "__taxonomy_roles": True},
     "phone as a number": {"contact": "{phone: 5550100, public: false}"},
     "every optional key": {"city": "Alder", "frequency": "quarterly", "meeting": "video", "programs": "[coaching]",
                            "accepting": "false", "capacity": "0", "updated": "2026-01-31", "languages": "[English]",
@@ -86,9 +91,11 @@ ACCEPTED = {
 
 
 def _verdicts(tmp_path, change: dict) -> tuple[bool, bool]:
+    change = dict(change)
+    taxonomy = TAXONOMY + "roles: [Coach, {label: Connector, aliases: [Networker]}]\n" if change.pop("__taxonomy_roles", False) else TAXONOMY
     text = profile(**{**VALID, **change})
     programs = {"coaching": "---\nname: Coaching\nsummary: Short talks.\n---\n"}
-    content = make_roster(tmp_path / "content", {"ana-diaz": text}, programs)
+    content = make_roster(tmp_path / "content", {"ana-diaz": text}, programs, taxonomy)
     result = load_roster(content)
     validator = Draft202012Validator(profile_schema(result.roster.taxonomy, [p.slug for p in result.roster.programs]))
     data = parse_yaml(text.split("---\n")[1]).data
@@ -110,8 +117,9 @@ def test_the_command_prints_it_and_the_site_ships_the_same(example_site, capsys)
     printed = json.loads(capsys.readouterr().out)
     shipped = json.loads((example_site.site / "schema" / "mentor-profile.json").read_text(encoding="utf-8"))
     assert printed == shipped
-    region = printed["properties"]["region"]["enum"]
-    assert "Coastal" in region and "Westren" not in region
+    listed, any_case = printed["properties"]["region"]["anyOf"]
+    assert "Coastal" in listed["enum"] and "Westren" not in listed["enum"]
+    assert re.fullmatch(any_case["pattern"], "COASTAL") and not re.fullmatch(any_case["pattern"], "Coastal Plain")
 
 
 def test_the_command_refuses_a_broken_taxonomy(tmp_path, monkeypatch, capsys):

@@ -56,3 +56,50 @@ def test_max_expertise_is_honoured(tmp_path):
     taxonomy = "expertise: [Finance, Police]\nregions: [Western]\nmax_expertise: 1\n"
     root = make_roster(tmp_path / "c", {"ana": profile(expertise="[Finance, Police]")}, taxonomy=taxonomy)
     assert any("choose your 1 strongest" in p.message for p in load_roster(root).problems)
+
+
+ROLES = "expertise: [Finance]\nregions: [Western]\nroles:\n  - Coach\n  - {label: Sounding board, slug: sounding-board, aliases: [Listener]}\n"
+
+
+def test_roles_are_an_optional_vocabulary_with_labels_slugs_and_aliases(tmp_path):
+    root = make_roster(tmp_path / "c", {"ana": profile(expertise="[Finance]", roles="[Listener, Coach]")}, taxonomy=ROLES)
+    result = load_roster(root)
+    assert result.ok, result.problems
+    assert [(t.label, t.slug) for t in result.roster.mentors[0].roles] == [("Sounding board", "sounding-board"), ("Coach", "coach")]
+    without = make_roster(tmp_path / "d", {"ana": profile(expertise="[Finance]")}, taxonomy="expertise: [Finance]\nregions: [Western]\n")
+    plain = load_roster(without)
+    assert plain.ok and plain.roster.taxonomy.roles.terms == [] and plain.roster.mentors[0].roles == []
+
+
+def test_roles_follow_the_collision_rules_of_every_vocabulary(tmp_path):
+    found = errors_of(tmp_path, "expertise: [Finance]\nregions: [West]\nroles:\n  - Coach\n  - COACH!\n  - {label: Guide, aliases: [coach]}\n")
+    assert sorted({line for line, _ in found}) == [4, 5, 6]
+    assert any("share the slug 'coach'" in m for _, m in found)
+    assert any("'coach' is given twice in roles" in m for _, m in found)
+
+
+def test_an_unknown_role_is_an_error_with_a_hint_at_its_line(tmp_path):
+    root = make_roster(tmp_path / "c", {"ana": profile(roles="\n  - Coach\n  - Sounding bord")}, taxonomy=ROLES)
+    found = [(p.line, p.message) for p in load_roster(root).problems]
+    assert found == [(9, "unknown role 'Sounding bord'; did you mean 'Sounding board'?")]
+
+
+def test_roles_need_roles_in_the_taxonomy(tmp_path):
+    root = make_roster(tmp_path / "c", {"ana": profile(roles="[Coach]")})
+    found = [(p.line, p.message) for p in load_roster(root).problems]
+    assert found == [(7, "taxonomy.yml lists no roles yet; add a 'roles:' list there, or remove this key")]
+
+
+def test_labels_are_read_in_any_case_by_check_as_by_match(tmp_path):
+    from mentor_gallery.content.model import Term, Vocabulary
+
+    root = make_roster(tmp_path / "c", {"ana": profile(expertise="[FINANCE, ems]", region="western", roles="[coach]")},
+                       taxonomy=ROLES.replace("[Finance]", "[Finance, {label: Fire/Emergency Medical Services, aliases: [EMS]}]"))
+    result = load_roster(root)
+    assert result.ok, result.problems
+    mentor = result.roster.mentors[0]
+    assert [t.label for t in mentor.expertise] == ["Finance", "Fire/Emergency Medical Services"]
+    assert (mentor.region.label, mentor.roles[0].label) == ("Western", "Coach")
+    vocabulary = Vocabulary("expertise", [Term("Finance", "finance")])
+    for spelling in ("finance", "FINANCE", " Finance "):
+        assert vocabulary.find(spelling) == vocabulary.find_loose(spelling) == vocabulary.terms[0]

@@ -17,7 +17,7 @@ from mentor_gallery.committee.spreadsheet import CsvStop, defuse, read_rows, res
 from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
 from mentor_gallery.problems import did_you_mean
 
-LIST_KINDS = frozenset({"texts", "expertise", "meeting", "programs"})
+LIST_KINDS = frozenset({"texts", "expertise", "roles", "meeting", "programs"})
 LIST_SEPARATOR = "; "
 KINDS = {spec.key: spec.kind for spec in PROFILE_FIELDS}
 CONTACT_COLUMNS = {f"contact_{key}": key for key in CONTACT_KEYS}

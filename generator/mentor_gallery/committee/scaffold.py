@@ -27,6 +27,8 @@ def roster_hints(taxonomy: Taxonomy, program_slugs: list[str]) -> dict[str, str]
     if program_slugs:
         hints["programs"] = f"any of: {', '.join(program_slugs)}"
     hints["expertise"] = f"1 to {taxonomy.max_expertise} areas from taxonomy.yml, strongest first"
+    if taxonomy.roles.terms:
+        hints["roles"] = f"any of: {', '.join(taxonomy.roles.labels)}"
     return hints
 
 

@@ -56,7 +56,20 @@ def _choice(values: list[str]) -> Fragment:
 
 
 def _any_case(suffix: str) -> str:
-    return "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() else ch for ch in suffix)
+    return "".join(f"[{ch.lower()}{ch.upper()}]" if ch.isalpha() and ch.lower() != ch.upper() else _escaped(ch) for ch in suffix)
+
+
+def _escaped(ch: str) -> str:
+    """One character as a literal in an ECMA-262 pattern (what editors run)."""
+    return "\\" + ch if ch in "\\^$.*+?()[]{}|/" else ch
+
+
+def _labels(spellings: list[str]) -> Fragment:
+    """A label or alias of a vocabulary: listed as written (editors offer these), and in any
+    case, since `check` reads 'finance' as Finance."""
+    if not spellings:
+        return {"not": {}}
+    return {"anyOf": [{"enum": spellings}, {"type": "string", "pattern": "^(?:" + "|".join(_any_case(s) for s in spellings) + ")$"}]}
 
 
 def _photo(*_: Any) -> Fragment:
@@ -83,8 +96,9 @@ _KINDS: dict[str, Callable[[Taxonomy, list[str]], Fragment]] = {
     "count": lambda *_: {"type": "integer", "minimum": 0},
     "bool": lambda *_: {"type": "boolean"},
     "date": lambda *_: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-    "region": lambda t, _: _choice(t.regions.spellings),
-    "expertise": lambda t, _: _one_or_list(_choice(t.expertise.spellings), minItems=1, maxItems=t.max_expertise, uniqueItems=True),
+    "region": lambda t, _: _labels(t.regions.spellings),
+    "expertise": lambda t, _: _one_or_list(_labels(t.expertise.spellings), minItems=1, maxItems=t.max_expertise, uniqueItems=True),
+    "roles": lambda t, _: _one_or_list(_labels(t.roles.spellings), uniqueItems=True),
     "frequency": lambda *_: _choice([term.slug for term in FREQUENCY.terms]),
     "meeting": lambda *_: _one_or_list(_choice([term.slug for term in MEETING.terms])),
     "programs": lambda _, programs: _one_or_list(_choice(programs)),

@@ -22,6 +22,11 @@ class Term:
     aliases: tuple[str, ...] = ()
 
 
+def spelling_key(text: str) -> str:
+    """How two spellings of a label compare: case and surrounding spaces ignored."""
+    return text.strip().casefold()
+
+
 @dataclass
 class Vocabulary:
     name: str
@@ -29,17 +34,20 @@ class Vocabulary:
 
     def __post_init__(self) -> None:
         self._by_spelling = {}
+        self._by_case = {}
         for term in self.terms:
             for spelling in (term.label, *term.aliases):
                 self._by_spelling.setdefault(spelling, term)
+                self._by_case.setdefault(spelling_key(spelling), term)
         self._by_slug = {term.slug: term for term in self.terms}
 
     def find(self, spelling: str) -> Term | None:
-        """The term a profile means by a label or alias, spelled exactly."""
-        return self._by_spelling.get(spelling)
+        """The term a profile means by a label or alias, in any case: `check` and `match` read
+        "finance" as Finance alike, so a label never works in one tool and fails in the other."""
+        return self._by_spelling.get(spelling) or self._by_case.get(spelling_key(spelling))
 
     def find_loose(self, text: str) -> Term | None:
-        """For tools that take typed input (match CSV): label, alias or slug, any case."""
+        """For tools that take typed input (match CSV): label, alias or slug, any case or accents."""
         exact = self.find(text) or self._by_slug.get(text)
         if exact:
             return exact
@@ -82,12 +90,15 @@ class Taxonomy:
     expertise: Vocabulary
     regions: Vocabulary
     max_expertise: int = 3
+    # The ways a mentor can help (coach, connector, sponsor...): optional, empty when not used.
+    roles: Vocabulary = field(default_factory=lambda: Vocabulary("roles", []))
 
     def vocabulary(self, name: str) -> Vocabulary | None:
-        return {"expertise": self.expertise, "regions": self.regions, "frequency": FREQUENCY, "meeting": MEETING}.get(name)
+        return {"expertise": self.expertise, "regions": self.regions, "roles": self.roles,
+                "frequency": FREQUENCY, "meeting": MEETING}.get(name)
 
 
-VOCABULARY_NAMES = ("expertise", "regions", "frequency", "meeting")
+VOCABULARY_NAMES = ("expertise", "regions", "roles", "frequency", "meeting")
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,7 @@ class Mentor:
     summary: str | None = None
     languages: list[str] = field(default_factory=list)
     photo_alt: str | None = None
+    roles: list[Term] = field(default_factory=list)
     body: str = ""
     body_line: int = 1
     raw: dict[str, Any] = field(default_factory=dict)  # frontmatter as written, for export

@@ -40,13 +40,14 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
     ProfileField("summary", False, "text", "one line for the gallery card (default: first sentence of the statement)", "Twenty years of budgets and council work."),
     ProfileField("languages", False, "texts", "languages you can mentor in", "[English]"),
     ProfileField("photo_alt", False, "text", "description of the photo (default: your name)", "Portrait of ..."),
+    ProfileField("roles", False, "roles", "the ways you can help, from the roles in taxonomy.yml", "[Coach, Sounding board]"),
 )
 
 PROFILE_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS)
 CONTACT_KEYS: tuple[str, ...] = ("email", "phone", "public")
 
 PROGRAM_KEYS: tuple[str, ...] = ("name", "sponsor", "summary", "duration_months", "cadence", "mentor_criteria", "request_form", "agreement")
-TAXONOMY_KEYS: tuple[str, ...] = ("expertise", "regions", "max_expertise")
+TAXONOMY_KEYS: tuple[str, ...] = ("expertise", "regions", "max_expertise", "roles")
 HANDLER_KEYS: tuple[str, ...] = ("url", "method", "fields")
 HANDLER_FIELD_KEYS: tuple[str, ...] = ("mentor", "mentor_name", "program")
 FORM_KEYS: tuple[str, ...] = ("title", "action", "method", "fields", "description", "honeypot")

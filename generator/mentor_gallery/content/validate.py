@@ -27,6 +27,7 @@ from mentor_gallery.content.model import (
     Taxonomy,
     Term,
     Vocabulary,
+    spelling_key,
 )
 from mentor_gallery.content.photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
 from mentor_gallery.content.privacy import ContactMatcher
@@ -150,7 +151,9 @@ def taxonomy_from(report: Report) -> Taxonomy:
             report.error(("max_expertise",), "max_expertise must be 1 or more")
         elif value is not None:
             max_expertise = value
-    return Taxonomy(vocabularies["expertise"], vocabularies["regions"], max_expertise)
+    # roles is optional: an association that does not describe ways of helping leaves it out.
+    roles = _vocabulary_from(report, "roles", data.get("roles"))
+    return Taxonomy(vocabularies["expertise"], vocabularies["regions"], max_expertise, roles)
 
 
 def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
@@ -205,7 +208,7 @@ def _report_collisions(report: Report, name: str, terms: list[tuple[int, Term]])
     seen: dict[str, int] = {}
     for index, term in terms:
         for spelling in (term.label, *term.aliases):
-            folded = spelling.strip()
+            folded = spelling_key(spelling)  # profiles may write a label in any case, so 'HR' and 'hr' are one spelling
             if folded in seen and seen[folded] != index:
                 for at in (seen[folded], index):
                     report.error((name, at), f"'{spelling}' is given twice in {name} (as a label or alias); keep it in one entry")
@@ -339,6 +342,23 @@ def _expertise(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any
     return found if len(found) == len(value) else None
 
 
+def _roles(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any) -> list[Term] | None:
+    value = data[key]
+    if isinstance(value, str):
+        value = [value]  # one role written without brackets is unambiguous
+    if not isinstance(value, list):
+        report.error((key,), "roles must be a list of the roles in taxonomy.yml, e.g. roles: [Coach, Connector]")
+        return None
+    if value and not taxonomy.roles.terms:
+        report.error((key,), "taxonomy.yml lists no roles yet; add a 'roles:' list there, or remove this key")
+        return None
+    terms = [report.term(taxonomy.roles, item, (key, i) if isinstance(data[key], list) else (key,), "role") for i, item in enumerate(value)]
+    found = [t for t in terms if t]
+    if len({t.slug for t in found}) < len(found):
+        report.error((key,), "roles names the same role twice (a label and its alias count as one); remove the repeat")
+    return found if len(found) == len(value) else None
+
+
 def _region(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any) -> Term | None:
     return report.term(taxonomy.regions, data[key], (key,), "region")
 
@@ -464,7 +484,7 @@ def _count(report: Report, data: dict, key: str, *_: Any) -> int | None:
 
 _PROFILE_CHECKS: dict[str, Callable[..., Any]] = {
     "text": _text, "texts": _texts, "bool": _bool, "count": _count, "date": _date, "region": _region,
-    "expertise": _expertise, "frequency": _frequency, "meeting": _meeting, "programs": _programs,
+    "expertise": _expertise, "roles": _roles, "frequency": _frequency, "meeting": _meeting, "programs": _programs,
     "photo": _photo, "contact": _contact,
 }
 
