@@ -141,3 +141,13 @@ def test_settings_change_the_rules(log, capsys):
     bo = rows(out)[0]
     assert (bo["hours_credited"], bo["note"].startswith("the relationship spans 6 months, and mentoring counts from 7")) == ("0", True)
 
+
+
+def test_pages_never_go_where_the_site_is_built_from(log, tmp_path, capsys):
+    content = tmp_path / "content"
+    (content / "forms").mkdir(parents=True)
+    write(tmp_path / "mkdocs.yml", "site_name: X\n")
+    for inside, words in ((content / "hours", "is inside the content folder"), (tmp_path / "docs" / "hours", "is inside the site's docs folder")):
+        code, out, err = run_cli(capsys, "hours", log, "--format", "html", "--out", inside, content)
+        assert code == 1 and out == "" and words in err, err
+        assert not inside.exists()

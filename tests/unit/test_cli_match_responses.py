@@ -144,3 +144,12 @@ def test_bad_records_write_no_introductions(roster, tmp_path, capsys):
     code, out, err = run_cli(capsys, "match", export, "--introductions", tmp_path / "intros", roster)
     assert code == 1 and out == "" and not (tmp_path / "intros").exists()
     assert "requests.csv:2: unknown need 'Finanse'" in err
+
+
+@pytest.mark.parametrize("inside", ["content/introductions", "docs/committee", "pages/intros"])
+def test_introductions_never_go_where_the_site_is_built_from(roster, tmp_path, capsys, inside):
+    write(tmp_path / "mkdocs.yml", "site_name: X\ndocs_dir: pages\n" if inside.startswith("pages") else "site_name: X\n")
+    export = write(tmp_path / "requests.csv", "name,needs\nJo,Finance\n")
+    code, out, err = run_cli(capsys, "match", export, "--introductions", tmp_path / inside, roster)
+    assert code == 1 and out == "" and "which the site is built from" in err
+    assert not (tmp_path / inside).exists()
