@@ -13,10 +13,10 @@
   "use strict";
 
   var MESSAGE = "Choose at least one option.";
-  var ORDINALS = ["1st", "2nd", "3rd"];
-
+  // The place's name as its label says it: 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st.
   function ordinal(n) {
-    return ORDINALS[n - 1] || n + "th";
+    if (n % 100 >= 11 && n % 100 <= 13) return n + "th";
+    return n + ({1: "st", 2: "nd", 3: "rd"}[n % 10] || "th");
   }
 
   function checkGroup(group) {
