@@ -19,7 +19,7 @@ FORMS = "forms/"
 SEARCH_INDEX = "mentors/search-index.json"
 MATCH_DATA = "mentors/match-data.json"
 PROFILE_SCHEMA = "schema/mentor-profile.json"
-# The gallery's list of every area and region (gallery.html carries this id).
+# The gallery's list of every area, region and role (gallery.html carries this id).
 BROWSE = "mentors/#mg-browse"
 
 # Folders whose slugs would land on one of the gallery's own pages (the loader refuses them).
@@ -29,7 +29,7 @@ RESERVED_SLUGS = {
     "forms": frozenset({"index"}),
 }
 # The query-string key of each facet that has a plain page per label.
-FACET_KINDS = ("expertise", "region")
+FACET_KINDS = ("expertise", "region", "role")
 
 
 def profile(slug: str) -> str:
@@ -42,7 +42,7 @@ def photo(slug: str, suffix: str) -> str:
 
 
 def facet(kind: str, slug: str) -> str:
-    """The plain page of one area (kind "expertise") or region ("region")."""
+    """The plain page of one area (kind "expertise"), region ("region") or role ("role")."""
     return f"mentors/{kind}/{slug}/"
 
 

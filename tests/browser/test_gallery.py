@@ -21,7 +21,7 @@ from mentor_gallery.content.slugs import fold
 
 pytestmark = pytest.mark.browser
 
-KEYS = ("expertise", "region", "program", "frequency", "meeting", "accepting")
+KEYS = ("expertise", "region", "role", "program", "frequency", "meeting", "accepting")
 SHOWN = """() => Array.from(document.querySelectorAll('[data-cards] > [data-mentor]'))
                    .filter(card => card.getClientRects().length > 0).map(card => card.dataset.mentor)"""
 
@@ -45,6 +45,7 @@ def values(mentor: Mentor) -> dict[str, set[str]]:
     return {
         "expertise": {t.slug for t in mentor.expertise},
         "region": {mentor.region.slug},
+        "role": {t.slug for t in mentor.roles},
         "program": set(mentor.programs),
         "frequency": {mentor.frequency.slug} if mentor.frequency else set(),
         "meeting": {t.slug for t in mentor.meeting},
@@ -101,14 +102,14 @@ def query_of(page) -> list[tuple[str, str]]:
 
 
 def label(roster: Roster, key: str, slug: str) -> str:
-    vocabulary = {"expertise": roster.taxonomy.expertise, "region": roster.taxonomy.regions,
+    vocabulary = {"expertise": roster.taxonomy.expertise, "region": roster.taxonomy.regions, "role": roster.taxonomy.roles,
                   "frequency": FREQUENCY, "meeting": MEETING}.get(key)
     if vocabulary:
         return vocabulary.by_slug(slug).label
     return roster.program(slug).name
 
 
-LEGENDS = {"expertise": "Area of expertise", "region": "Region", "program": "Program",
+LEGENDS = {"expertise": "Area of expertise", "region": "Region", "role": "Ways of helping", "program": "Program",
            "frequency": "Meeting frequency", "meeting": "Meeting mode", "accepting": "Availability"}
 
 

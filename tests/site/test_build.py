@@ -24,7 +24,8 @@ def test_example_site_has_a_page_per_mentor_program_form_and_facet(tmp_path):
         assert (site / "programs" / program.slug / "agreement" / "index.html").is_file() == bool(program.agreement)
     for form in roster.forms:
         assert (site / "forms" / form.slug / "index.html").is_file()
-    for kind, vocabulary in (("expertise", roster.taxonomy.expertise), ("region", roster.taxonomy.regions)):
+    assert roster.taxonomy.roles.terms
+    for kind, vocabulary in (("expertise", roster.taxonomy.expertise), ("region", roster.taxonomy.regions), ("role", roster.taxonomy.roles)):
         for term in vocabulary.terms:
             assert (site / "mentors" / kind / term.slug / "index.html").is_file()
 

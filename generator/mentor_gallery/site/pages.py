@@ -57,6 +57,23 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
+class FacetKind:
+    """One kind of plain facet page (mentors/<key>/<slug>/) and how its pages word it."""
+
+    key: str  # routes.FACET_KINDS: the URL folder and the gallery's query key
+    plural: str  # "Areas of expertise": the breadcrumb, and the link to the list of all
+    lead: str  # "{count} with expertise in {label}." reads "3 mentors with expertise in Finance."
+    none_yet: str  # "No mentor lists {label} yet."
+
+
+FACET_PAGES = {
+    "expertise": FacetKind("expertise", "Areas of expertise", "with expertise in", "No mentor lists {label} yet."),
+    "region": FacetKind("region", "Regions", "in the region", "No mentor is in {label} yet."),
+    "role": FacetKind("role", "Ways of helping", "who can be your", "No mentor offers to be your {label} yet."),
+}
+
+
+@dataclass(frozen=True)
 class Facet:
     key: str  # the query-string key
     label: str
@@ -81,9 +98,11 @@ def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
     def count(terms: list[Term], values) -> list[tuple[str, str, int]]:
         return [(t.slug, t.label, sum(1 for m in mentors if t.slug in values(m))) for t in terms]
 
+    # Areas, regions and roles are the public roster: a members-only site filters by them too.
     public = [
         Facet("expertise", "Area of expertise", count(roster.taxonomy.expertise.terms, lambda m: {t.slug for t in m.expertise})),
         Facet("region", "Region", count(roster.taxonomy.regions.terms, lambda m: {m.region.slug})),
+        Facet("role", "Ways of helping", count(roster.taxonomy.roles.terms, lambda m: {t.slug for t in m.roles})),
     ]
     if members_only:
         return public
@@ -165,11 +184,12 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
                            body_html=mentor.statement_html, body_line=mentor.body_line, searchable=profiles_searchable,
                            source=display_path(mentor.path)))
     for kind, vocabulary, of in (("expertise", roster.taxonomy.expertise, lambda m: m.expertise),
-                                 ("region", roster.taxonomy.regions, lambda m: [m.region])):
+                                 ("region", roster.taxonomy.regions, lambda m: [m.region]),
+                                 ("role", roster.taxonomy.roles, lambda m: m.roles)):
         for term in vocabulary.terms:
             members = [cards[m.slug] for m in mentors if term in of(m)]
             pages.append(_page(routes.facet(kind, term.slug), f"{term.label}: mentors", "facet.html",
-                               {**common, "kind": kind, "term": term, "cards": members}))
+                               {**common, "kind": FACET_PAGES[kind], "term": term, "cards": members}))
     # Who is in which program is a detail in members-only mode: no counts, no member lists.
     counts = None if members_only else {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}
     pages.append(_page(routes.PROGRAMS, "Programs", "programs.html", {**common, "counts": counts}, in_nav=True, searchable=True))

@@ -37,10 +37,24 @@ def area_links(terms: list[Term]) -> tuple[Link, ...]:
     return tuple(Link(t.label, routes.filtered_gallery("expertise", t.slug)) for t in terms)
 
 
+def role_links(terms: list[Term]) -> tuple[Link, ...]:
+    """Role chips (the ways a mentor helps) lead to the gallery filtered by that role."""
+    return tuple(Link(t.label, routes.filtered_gallery("role", t.slug)) for t in terms)
+
+
+def facet_data(mentor: Mentor) -> dict[str, str]:
+    """The data- attributes of the public facets (areas, region, roles), on every kind of card.
+    data-role is left out for a mentor without roles: most rosters list none."""
+    data = {"expertise": " ".join(t.slug for t in mentor.expertise), "region": mentor.region.slug}
+    if mentor.roles:
+        data["role"] = " ".join(t.slug for t in mentor.roles)
+    return data
+
+
 @dataclass(frozen=True)
 class CardView:
     """A gallery card. The public card fills every field; the members-only roster card only the
-    name, region and areas (and the data- attributes of those)."""
+    name, region, areas and roles (and the data- attributes of those)."""
 
     slug: str
     name: str
@@ -54,13 +68,13 @@ class CardView:
     summary: str | None = None
     photo_url: str | None = None
     availability: Availability | None = None
+    roles: tuple[Link, ...] = ()
 
 
 def public_card(mentor: Mentor) -> CardView:
     status = availability(mentor)
     data = {
-        "expertise": " ".join(t.slug for t in mentor.expertise),
-        "region": mentor.region.slug,
+        **facet_data(mentor),
         "program": " ".join(mentor.programs),
         "frequency": mentor.frequency.slug if mentor.frequency else "",
         "meeting": " ".join(t.slug for t in mentor.meeting),
@@ -73,14 +87,14 @@ def public_card(mentor: Mentor) -> CardView:
         role_line=f"{mentor.title}, {mentor.organization}", place_detail=mentor.location or None,
         summary=mentor.summary or first_sentence(mentor.body) or None,
         photo_url=routes.photo(mentor.slug, mentor.photo.suffix) if mentor.photo else None,
-        availability=status)
+        availability=status, roles=role_links(mentor.roles))
 
 
 def roster_card(mentor: Mentor) -> CardView:
-    """The public roster of a members-only site: name, region and areas, nothing more."""
-    data = {"expertise": " ".join(t.slug for t in mentor.expertise), "region": mentor.region.slug}
+    """The public roster of a members-only site: name, region, areas and roles, nothing more."""
     return CardView(slug=mentor.slug, name=mentor.name, url=routes.profile(mentor.slug), region=mentor.region.label,
-                    areas=area_links(mentor.expertise), data=tuple(data.items()), initials=mentor.initials)
+                    areas=area_links(mentor.expertise), data=tuple(facet_data(mentor).items()), initials=mentor.initials,
+                    roles=role_links(mentor.roles))
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,7 @@ class ProfileView:
     edit_url: str | None = None
     gallery_url: str = routes.GALLERY
     program_links: tuple[Link, ...] = field(default_factory=tuple)
+    roles: tuple[Link, ...] = ()
 
 
 def _long_date(mentor: Mentor) -> str:
@@ -149,7 +164,7 @@ def profile_view(mentor: Mentor, programs: dict[str, Program], requests: list[Re
         region=Link(mentor.region.label, routes.facet("region", mentor.region.slug)), place_detail=mentor.location or None,
         availability=availability(mentor), areas=area_links(mentor.expertise), initials=mentor.initials,
         facts=tuple(facts), requests=tuple(requests), photo_src=photo_src, photo_alt=mentor.photo_alt or mentor.name,
-        edit_url=edit_url, program_links=program_links)
+        edit_url=edit_url, program_links=program_links, roles=role_links(mentor.roles))
 
 
 @dataclass(frozen=True)
@@ -159,8 +174,10 @@ class LockedProfileView:
     name: str
     region: Link
     areas: tuple[Link, ...]
+    roles: tuple[Link, ...] = ()
 
 
 def locked_profile_view(mentor: Mentor) -> LockedProfileView:
     return LockedProfileView(mentor.name, Link(mentor.region.label, routes.facet("region", mentor.region.slug)),
-                             tuple(Link(t.label, routes.facet("expertise", t.slug)) for t in mentor.expertise))
+                             tuple(Link(t.label, routes.facet("expertise", t.slug)) for t in mentor.expertise),
+                             tuple(Link(t.label, routes.facet("role", t.slug)) for t in mentor.roles))

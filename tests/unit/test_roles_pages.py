@@ -1,0 +1,95 @@
+"""Roles on the site: a gallery facet, chips on cards and profiles, a plain page per role; public
+on a members-only site too, like areas and regions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mentor_gallery import routes
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.pages import facets, site_pages
+from mentor_gallery.site.render import FragmentRenderer
+from mentor_gallery.site.sealing import Sealer
+from support import EXAMPLE_CONTENT, PROJECT, make_roster, profile
+
+TEMPLATES = PROJECT / "site-templates" / "mentor-gallery"
+
+
+@pytest.fixture(scope="module")
+def roster():
+    result = load_roster(EXAMPLE_CONTENT)
+    assert result.ok, result.problems
+    return result.roster
+
+
+def drawn(roster, members_only: bool = False) -> dict[str, str]:
+    """Every generated page's fragment, by URL."""
+    sealer = Sealer.from_passphrase("a test passphrase", iterations=1000) if members_only else None
+    renderer = FragmentRenderer(TEMPLATES, "Example", sealer)
+    settings = SiteSettings(access="members-only" if members_only else "public")
+    return {spec.url: renderer.render(spec, spec.body_html) for spec in site_pages(roster, settings)}
+
+
+def test_the_example_uses_six_roles_and_most_mentors_name_some(roster):
+    assert len(roster.taxonomy.roles.terms) == 6
+    assert sum(1 for m in roster.mentors if m.roles) >= 20
+
+
+@pytest.mark.parametrize("members_only", [False, True])
+def test_the_gallery_filters_by_role_with_counts_on_either_kind_of_site(roster, members_only):
+    by_key = {f.key: f for f in facets(roster, members_only)}
+    assert [(slug, count) for slug, _, count in by_key["role"].options] == \
+        [(t.slug, sum(1 for m in roster.mentors if t in m.roles)) for t in roster.taxonomy.roles.terms]
+    assert ("program" in by_key) is not members_only
+    gallery = drawn(roster, members_only)[routes.GALLERY]
+    assert 'data-facet="role"' in gallery
+    for mentor in roster.mentors:
+        card = re.search(rf'<li class="mg-card[^"]*" data-mentor="{mentor.slug}"[^>]*>', gallery).group(0)
+        expected = " ".join(t.slug for t in mentor.roles)
+        assert (f'data-role="{expected}"' in card) if mentor.roles else ("data-role" not in card), card
+
+
+def test_cards_and_profiles_show_the_roles_as_chips_that_filter_the_gallery(roster):
+    pages = drawn(roster)
+    mentor = next(m for m in roster.mentors if len(m.roles) >= 2)
+    profile_html = pages[routes.profile(mentor.slug)]
+    chips = re.search(r'<ul class="mg-chips mg-chips--roles" aria-label="Ways of helping">(.*?)</ul>', profile_html, re.S).group(1)
+    assert re.findall(r'href="[./]*mentors/\?role=([a-z-]+)"', chips) == [t.slug for t in mentor.roles]
+    assert [t.label for t in mentor.roles] == re.findall(r">([^<>]+)</a>", chips)
+    gallery = pages[routes.GALLERY]
+    assert f'mentors/?role={mentor.roles[0].slug}"' in gallery
+    without = next(m for m in roster.mentors if not m.roles)
+    assert "mg-chips--roles" not in pages[routes.profile(without.slug)]
+
+
+def test_each_role_has_a_plain_page_listing_its_mentors(roster):
+    pages = drawn(roster)
+    for term in roster.taxonomy.roles.terms:
+        page = pages[routes.facet("role", term.slug)]
+        listed = re.findall(r'data-mentor="([a-z0-9-]+)"', page)
+        assert sorted(listed) == sorted(m.slug for m in roster.mentors if term in m.roles), term.slug
+        assert f"who can be your {term.label}." in page and "Ways of helping" in page
+    browse = pages[routes.GALLERY].split('id="mg-browse"', 1)[1]
+    assert re.findall(r'href="[./]*mentors/role/([a-z-]+)/"', browse) == [t.slug for t in roster.taxonomy.roles.terms]
+
+
+def test_a_role_without_mentors_says_so_and_a_roster_without_roles_has_no_role_pages(tmp_path):
+    taxonomy = "expertise: [Finance]\nregions: [Western]\nroles: [Coach, Sponsor]\n"
+    content = make_roster(tmp_path / "c", {"ana": profile(roles="[coach]")}, taxonomy=taxonomy)
+    pages = drawn(load_roster(content).roster)
+    assert "No mentor offers to be your Sponsor yet." in pages[routes.facet("role", "sponsor")]
+    assert "1 mentor who can be your Coach." in pages[routes.facet("role", "coach")]
+    plain = make_roster(tmp_path / "d", {"ana": profile()}, taxonomy="expertise: [Finance]\nregions: [Western]\n")
+    pages = drawn(load_roster(plain).roster)
+    assert not any(url.startswith("mentors/role/") for url in pages)
+    assert "Ways of helping" not in pages[routes.GALLERY]
+
+
+def test_a_members_only_profile_shows_its_roles_before_unlocking(roster):
+    pages = drawn(roster, members_only=True)
+    mentor = next(m for m in roster.mentors if m.roles)
+    locked = pages[routes.profile(mentor.slug)].split("data-sealed-content", 1)[0]
+    assert re.findall(r'href="[./]*mentors/role/([a-z-]+)/"', locked) == [t.slug for t in mentor.roles]
