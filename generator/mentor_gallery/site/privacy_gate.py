@@ -13,6 +13,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.text import reader_form, visible_text
@@ -42,8 +43,21 @@ def scan_site(site: Path, contacts: PrivateContacts) -> list[Leak]:
     return leaks
 
 
+def scan_files(files: Mapping[str, bytes], contacts: PrivateContacts) -> list[Leak]:
+    """As scan_site, for files not written yet (relative path -> bytes): `mentor-gallery pages`
+    scans what it is about to put in the docs folder, so a leak never reaches the disk."""
+    if not contacts:
+        return []
+    return [Leak(name, *found) for name in sorted(files) if (found := scan_bytes(name, files[name], contacts))]
+
+
 def _scan_file(path: Path, contacts: PrivateContacts) -> tuple[str, str] | None:
-    data = path.read_bytes()
+    return scan_bytes(path.name, path.read_bytes(), contacts)
+
+
+def scan_bytes(name: str, data: bytes, contacts: PrivateContacts) -> tuple[str, str] | None:
+    """(what, source) of the private contact a file named `name` holding `data` shows, or None."""
+    path = Path(name)
     suffix = path.suffix.lower()
     if suffix == ".gz":
         try:

@@ -1,0 +1,153 @@
+"""`mentor-gallery pages [--watch] [CONTENT_DIR]`: write the generated site into the docs folder.
+
+For a site engine that does not run the MkDocs plugin (Zensical): every page as `<url>/index.md`,
+every data file and photo, written only where its bytes change. `--verify` then checks the site
+the engine built against what was written. No site engine is imported here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from mentor_gallery.commands.check import handler_warnings, print_problems
+from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.privacy import PrivateContacts
+from mentor_gallery.problems import Problem, display_path, errors
+from mentor_gallery.settings import find_config
+from mentor_gallery.site.built_check import check_built_site
+from mentor_gallery.site.content_watch import watch
+from mentor_gallery.site.docs_build import DocsBuilder, Outcome
+from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
+from mentor_gallery.site.project_config import ProjectConfig, read_project
+
+
+def _project(args: argparse.Namespace) -> tuple[ProjectConfig, Path]:
+    """mkdocs.yml (given, else beside CONTENT_DIR, else here) and the content folder (given, else
+    the plugin's content_dir in mkdocs.yml)."""
+    if args.content_dir is not None:
+        project = read_project(find_config(Path(args.content_dir), args.config))
+        return project, Path(args.content_dir)
+    project = read_project(args.config or Path("mkdocs.yml"))
+    return project, project.content_dir
+
+
+def _asset_warnings(project: ProjectConfig) -> list[Problem]:
+    where = display_path(project.config_path)
+    return [Problem(where, 1, f"{name} is not listed in {'extra_css' if name.endswith('.css') else 'extra_javascript'}; "
+                              "MkDocs adds it through the plugin, but Zensical publishes only what mkdocs.yml lists: add it there", "warning")
+            for name in project.unlisted_assets()]
+
+
+def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: float) -> int:
+    print_problems(outcome.problems)
+    count = len(errors(outcome.problems))
+    if count or outcome.sync is None:
+        print(f"{count} problem(s) in {display_path(content)} or its settings; nothing was written to "
+              f"{display_path(project.docs_dir)}.", file=sys.stderr)
+        return 1
+    sync = outcome.sync
+    print(f"pages: {outcome.pages} pages; {len(sync.written)} file(s) written, {len(sync.deleted)} deleted, "
+          f"{sync.unchanged} unchanged in {display_path(project.docs_dir)}/ ({seconds:.2f} s)", file=sys.stderr)
+    return 0
+
+
+def _build(builder: DocsBuilder, content: Path) -> int:
+    started = time.perf_counter()
+    outcome = builder.build()
+    return _report(outcome, builder.project, content, time.perf_counter() - started)
+
+
+def _verify(project: ProjectConfig, content: Path, site: Path) -> int:
+    manifest, problem = read_manifest(project.docs_dir)
+    if problem or manifest is None:
+        print(problem or f"{display_path(project.docs_dir / MANIFEST)}: not found; run 'mentor-gallery pages' before the engine builds",
+              file=sys.stderr)
+        return 1
+    roster = load_roster(content, project.settings.allowed_hosts).roster
+    report = check_built_site(site, manifest, PrivateContacts.of(roster.mentors))
+    for path in report.missing:
+        print(f"{display_path(site / path)}: missing; the engine did not publish this generated file", file=sys.stderr)
+    for leak in report.leaks:
+        print(f"{display_path(site / leak.file)}: holds the private contact {leak.what} of {display_path(Path(leak.source))}", file=sys.stderr)
+    if not report.ok:
+        print(f"the built site in {display_path(site)} is incomplete or unsafe ({len(report.missing)} missing, "
+              f"{len(report.leaks)} with a private contact); do not publish it.", file=sys.stderr)
+        return 1
+    print(f"ok: all {len(manifest.urls)} generated pages and their files are in {display_path(site)}", file=sys.stderr)
+    return 0
+
+
+def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int:
+    parent = os.getppid()
+
+    def watched() -> list[Path]:
+        project = builder.project
+        return [content, project.config_path] + ([project.template_dir] if project.template_dir else [])
+
+    def rebuild(paths: list[str]) -> None:
+        print(f"pages: {len(paths)} changed file(s), e.g. {display_path(Path(paths[0]))}", file=sys.stderr)
+        builder.project = read_project(builder.project.config_path)  # mkdocs.yml may have changed
+        _build(builder, content)
+
+    def keep_going() -> bool:
+        # A watcher must not outlive the server it feeds: it stops when the process named by
+        # --stop-with (make serve's shell) has ended, or when it has been orphaned.
+        return os.getppid() == parent and (args.stop_with is None or _alive(args.stop_with))
+
+    _build(builder, content)
+    print(f"pages: watching {display_path(content)} for changes (Ctrl-C stops)", file=sys.stderr)
+    try:
+        watch(watched, rebuild, args.interval, keep_going=keep_going)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: asks whether the process exists, sends nothing
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
+
+
+def run(args: argparse.Namespace) -> int:
+    project, content = _project(args)
+    if args.verify:
+        return _verify(project, content, Path(args.site_dir) if args.site_dir else project.site_dir)
+    project.problems += _asset_warnings(project)
+    builder = DocsBuilder(project, content, handler_warnings)
+    if args.watch:
+        return _watch(builder, args, content)
+    return _build(builder, content)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1
+    if not 0.05 <= value <= 60:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds between 0.05 and 60")
+    return value
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("pages", help="write every generated page, data file and photo into the docs folder (for Zensical)")
+    parser.add_argument("content_dir", nargs="?", default=None, metavar="CONTENT_DIR",
+                        help="the content folder (default: the plugin's content_dir in mkdocs.yml)")
+    parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: beside CONTENT_DIR, else in the current folder)")
+    parser.add_argument("--watch", action="store_true", help="keep running and rewrite what changes whenever the content changes")
+    parser.add_argument("--interval", type=_seconds, default=0.2, metavar="SECONDS", help="how often --watch looks for changes (default 0.2)")
+    parser.add_argument("--stop-with", type=int, default=None, metavar="PID",
+                        help="with --watch: stop when the process PID ends (make serve passes its shell's)")
+    parser.add_argument("--verify", action="store_true",
+                        help="write nothing; check that the built site holds every generated page and file, and no private contact")
+    parser.add_argument("--site-dir", default=None, metavar="DIR", help="with --verify: the built site (default: site_dir of mkdocs.yml)")
+    parser.set_defaults(run=run)

@@ -1,0 +1,98 @@
+"""What `mentor-gallery pages` needs from mkdocs.yml besides the gallery's settings, read without
+any site engine: where the docs, the site and the templates are, and which assets are listed.
+
+The gallery's own options come from settings.read_settings, the reader `check` uses too, so the
+writer draws the site from the same values the MkDocs plugin gets.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mentor_gallery.content.source import SourceError
+from mentor_gallery.problems import Problem, display_path
+from mentor_gallery.settings import SiteSettings, read_config_file, read_settings
+
+ASSETS = "assets/mentor-gallery"  # under theme.custom_dir, as the plugin lists them
+
+
+@dataclass
+class ProjectConfig:
+    config_path: Path
+    settings: SiteSettings
+    docs_dir: Path = Path("docs")
+    site_dir: Path = Path("site")
+    custom_dir: Path | None = None
+    extra_css: list[str] = field(default_factory=list)
+    extra_javascript: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the settings' problems included
+
+    @property
+    def content_dir(self) -> Path:
+        return self.config_path.resolve().parent / self.settings.content_dir
+
+    @property
+    def template_dir(self) -> Path | None:
+        return self.custom_dir / "mentor-gallery" if self.custom_dir else None
+
+    def unlisted_assets(self) -> list[str]:
+        """Our stylesheets and scripts that mkdocs.yml does not list: MkDocs gets them from the
+        plugin, but an engine without the plugin publishes only what extra_css and
+        extra_javascript name."""
+        if self.custom_dir is None:
+            return []
+        listed = set(self.extra_css) | set(self.extra_javascript)
+        folder = self.custom_dir / ASSETS
+        return [f"{ASSETS}/{p.name}" for p in sorted(folder.glob("*")) if p.suffix in (".css", ".js") and f"{ASSETS}/{p.name}" not in listed]
+
+
+def read_project(config_path: Path) -> ProjectConfig:
+    """The keys of mkdocs.yml the writer uses, paths resolved beside the file; problems as values."""
+    settings = read_settings(config_path)
+    project = ProjectConfig(config_path=config_path, settings=settings, problems=list(settings.problems))
+    shown = display_path(config_path)
+    if not config_path.is_file():
+        project.problems.append(Problem(shown, 1, "mkdocs.yml not found; run from the project folder or pass --config"))
+        return project
+    try:
+        config = read_config_file(config_path)
+    except (SourceError, OSError):
+        return project  # read_settings has reported it
+    data: dict[str, Any] = config.data
+    line = config.document.line if config.document else (lambda *path: 1)
+    base = config_path.resolve().parent
+
+    def path_of(key: str, default: str) -> Path:
+        value = data.get(key)
+        return Path(os.path.normpath(base / (value if isinstance(value, str) and value else default)))
+
+    project.docs_dir = path_of("docs_dir", "docs")
+    project.site_dir = path_of("site_dir", "site")
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    if isinstance(theme.get("custom_dir"), str):
+        project.custom_dir = Path(os.path.normpath(base / theme["custom_dir"]))
+    project.extra_css = _names(data.get("extra_css"))
+    project.extra_javascript = _names(data.get("extra_javascript"))
+    if data.get("use_directory_urls", True) is False:
+        project.problems.append(Problem(shown, line("use_directory_urls"),
+                                        "mentor-gallery needs use_directory_urls: true (its URLs are folders such as mentors/<slug>/)"))
+    if project.template_dir is None or not project.template_dir.is_dir():
+        project.problems.append(Problem(shown, line("theme"),
+                                        "mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)"))
+    if not project.docs_dir.is_dir():
+        project.problems.append(Problem(shown, line("docs_dir"), f"the docs folder {display_path(project.docs_dir)} does not exist"))
+    return project
+
+
+def _names(value: Any) -> list[str]:
+    """extra_css / extra_javascript entries: a path, or a mapping with `path` (scripts)."""
+    names = []
+    for entry in value if isinstance(value, list) else []:
+        if isinstance(entry, str):
+            names.append(entry)
+        elif isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            names.append(entry["path"])
+    return names
