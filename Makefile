@@ -4,6 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
+# The site engine: mkdocs (MkDocs + Material, with the plugin) or zensical (Material's successor),
+# both from the one mkdocs.yml.
+ENGINE ?= mkdocs
+ifeq ($(filter $(ENGINE),mkdocs zensical),)
+$(error ENGINE must be mkdocs or zensical, not '$(ENGINE)')
+endif
 
 .PHONY: install serve build test check bench browser clean golden
 
@@ -11,17 +17,34 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed" or 0)'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[site,test]'
+	$(BIN)/python -m pip install --quiet -e '.[site,zensical,test]'
 	@touch $(STAMP)
 
 install: $(STAMP)
 
+# Zensical runs no MkDocs plugin: `mentor-gallery pages` first writes the generated pages into
+# docs/ (rewriting only what changed). For serve, `pages --watch` keeps them current in the
+# background and is stopped, by its process id, when the server stops. After a build,
+# `pages --verify` fails when a generated page is missing from site/ (Zensical's --strict does not).
+ifeq ($(ENGINE),zensical)
+serve: install
+	$(BIN)/mentor-gallery pages
+	@$(BIN)/mentor-gallery pages --watch --stop-with $$$$ & watcher=$$!; \
+	  trap 'kill $$watcher 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	  $(BIN)/zensical serve --dev-addr $(HOST)
+
+build: install
+	$(BIN)/mentor-gallery pages
+	$(BIN)/zensical build --strict
+	$(BIN)/mentor-gallery pages --verify
+else
 # --livereload is explicit: with click 8.3+ the default can silently turn live reload off.
 serve: install
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
 
 build: install
 	$(BIN)/mkdocs build --strict
+endif
 
 check: install
 	$(BIN)/mentor-gallery check content

@@ -27,6 +27,22 @@ def example_site(tmp_path_factory):
     server.close()
 
 
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory):
+    """The same site built by Zensical as `make build ENGINE=zensical` builds it (tests/engines.py),
+    served the same way; .project is its project folder (mkdocs.yml, docs/ with the written pages)."""
+    from engines import build_zensical
+
+    tmp = tmp_path_factory.mktemp("zensical")
+    (tmp / "project" / "site").mkdir(parents=True)
+    server = SiteServer(tmp / "project" / "site")
+    build = build_zensical(tmp / "project", site_url=server.url)
+    assert build.returncode == 0, build.output
+    server.site, server.project = build.site, tmp / "project"
+    yield server
+    server.close()
+
+
 def _chromium_path() -> str:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)

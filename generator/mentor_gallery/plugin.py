@@ -28,6 +28,7 @@ from mentor_gallery.content.photos import PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import display_path, errors
 from mentor_gallery.settings import OPTIONS, SourceError, read_config_file, settings_from
+from mentor_gallery.site.docs_writer import read_manifest
 from mentor_gallery.site.pages import PageSpec, asset_files, data_files, home_part, site_pages
 from mentor_gallery.site.privacy_gate import scan_site
 from mentor_gallery.site.render import FragmentRenderer
@@ -139,6 +140,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
 
     @_one_clear_error
     def on_files(self, files: Files, config):
+        files = _without_written_pages(files, Path(config.docs_dir))
         generated: list[tuple[File, str]] = []  # with the content file each comes from
         for spec in self.specs.values():
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
@@ -222,6 +224,17 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+
+def _without_written_pages(files: Files, docs: Path) -> Files:
+    """Leave out what `mentor-gallery pages` wrote into the docs folder (for Zensical): this
+    plugin makes the same pages in memory, so running both never makes an address twice."""
+    manifest, problem = read_manifest(docs)
+    if problem:
+        raise PluginError(str(problem))
+    if manifest is None:
+        return files
+    return Files([file for file in files if file.src_uri not in manifest.files])
 
 
 def _move_into_place(staging: Path, final: Path) -> None:
