@@ -1,8 +1,11 @@
-"""`make bench`: Mentor Gallery from 100 to 10,000 mentors, against plain Material.
+"""`make bench`: Mentor Gallery from 100 to 10,000 mentors, against plain Material, and on both
+engines (MkDocs with the plugin, Zensical after `mentor-gallery pages`) side by side.
 
     .venv/bin/python benchmarks/run.py [--sizes 100,1000,10000] [--repeat N] [--no-browser] [--no-serve] [--keep]
+    .venv/bin/python benchmarks/run.py --engines-only [--sizes 1000,10000]
 
-Prints two tables and a PASS/MISS line per target, and writes benchmarks/results/latest.json.
+Prints its tables and a PASS/MISS line per target, and writes benchmarks/results/latest.json
+(engines.json with --engines-only).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the `benchmarks` package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.engines import EngineSizes, WatchLatency, engines_table, measure_engines, time_watch, watch_line, write_project  # noqa: E402
 from benchmarks.gallery_browser import launch, visit_gallery  # noqa: E402
 from benchmarks.live_reload import LiveReload, time_live_reload  # noqa: E402
 from benchmarks.measure_size import SizeResult, measure_size, prepare  # noqa: E402
@@ -33,23 +37,30 @@ from benchmarks.synthetic import write_roster  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SERVE_SIZE = 1000
+ENGINE_SIZES = (1000, 10000)  # MkDocs and Zensical side by side at these sizes
+WATCH_EDITS = 3  # profiles saved, one at a time, under pages --watch + zensical serve
 SMALL_SIZE, SMALL_REPEAT = 5000, 3
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,10000", help="roster sizes, comma-separated (default 100,1000,10000)")
+    parser.add_argument("--sizes", default=None,
+                        help="roster sizes, comma-separated (default 100,1000,10000; with --engines-only 1000,10000)")
     parser.add_argument("--repeat", type=int, default=None,
                         help="builds per site and size, alternating ours and plain; the median counts "
                              f"(default {SMALL_REPEAT} up to {SMALL_SIZE:,} mentors, 1 above: a 10,000 pair takes minutes)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--visits", type=int, default=3, help="cold gallery loads per size for time to interactive (median)")
     parser.add_argument("--no-browser", action="store_true", help="skip the headless Chromium measurements")
-    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve measurements (mkdocs serve, and pages --watch with zensical serve)")
     parser.add_argument("--keep", action="store_true", help="keep the generated rosters and sites (printed path)")
-    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument("--engines-only", action="store_true",
+                        help="only the engines side by side (build time, memory, site size) and the watched edit under Zensical")
+    parser.add_argument("--out", type=Path, default=None, help="the JSON report (default results/latest.json, or engines.json)")
     args = parser.parse_args(argv)
-    args.sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    sizes = args.sizes or (",".join(map(str, ENGINE_SIZES)) if args.engines_only else "100,1000,10000")
+    args.sizes = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
+    args.out = args.out or RESULTS / ("engines.json" if args.engines_only else "latest.json")
     if (args.repeat is not None and args.repeat < 1) or not args.sizes or min(args.sizes) < 1:
         parser.error("--repeat and every size must be at least 1")
     return args
@@ -63,7 +74,7 @@ def machine() -> dict:
         first = Path("/proc/meminfo").read_text().splitlines()[0].split()
         memory = round(int(first[1]) / 1024 / 1024, 1)
     versions = {}
-    for name in ("mkdocs", "mkdocs-material", "mentor-gallery", "playwright", "Markdown", "PyYAML"):
+    for name in ("mkdocs", "mkdocs-material", "zensical", "mentor-gallery", "playwright", "Markdown", "PyYAML"):
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -79,12 +90,54 @@ def load_average() -> list[float] | None:
         return None
 
 
+def engines_only(args: argparse.Namespace, work: Path) -> tuple[dict[int, EngineSizes], WatchLatency | None]:
+    """Each size: one roster, built by both engines in turn; then the watched edit at SERVE_SIZE."""
+    engines: dict[int, EngineSizes] = {}
+    for size in args.sizes:
+        print(f"- {size:,} mentors: generating, building with MkDocs and with Zensical")
+        root = work / f"n{size}"
+        write_roster(root / "content", size, seed=args.seed)
+        config = write_project(root / "project", root / "content")
+        engines[size] = measure_engines(config, size, args.repeat or (SMALL_REPEAT if size <= SMALL_SIZE else 1))
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    return engines, (None if args.no_serve else zensical_watch(args, work))
+
+
+def zensical_watch(args: argparse.Namespace, work: Path) -> WatchLatency:
+    print(f"- pages --watch + zensical serve with {SERVE_SIZE:,} mentors: edit {WATCH_EDITS} profiles")
+    root = work / "watch"
+    roster = write_roster(root / "content", SERVE_SIZE, seed=args.seed)
+    config = write_project(root / "project", root / "content")
+    middle = len(roster.profiles) // 2
+    profiles = [(roster.mentors_dir / f"{p.slug}.md", p.slug) for p in roster.profiles[middle:middle + WATCH_EDITS]]
+    return time_watch(config, profiles, SERVE_SIZE)
+
+
+def report_engines(engines: dict[int, EngineSizes], watch: WatchLatency | None) -> list[str]:
+    """Print the engines' table and the watch line; the errors met."""
+    print()
+    print("MkDocs (with the plugin) and Zensical (mentor-gallery pages, then zensical build --clean): "
+          "medians, wall seconds and CPU seconds in brackets")
+    print(engines_table(engines))
+    print()
+    print(watch_line(watch))
+    errors = [f"{size} engines: {e}" for size, r in engines.items() for e in r.errors]
+    if watch and watch.error:
+        errors.append(f"pages --watch + zensical serve: {watch.error}")
+    return errors
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.engines_only:
+        return main_engines(args)
     work = Path(tempfile.mkdtemp(prefix="mentor-gallery-bench-"))
     started = time.perf_counter()
     results: dict[int, SizeResult] = {}
+    engines: dict[int, EngineSizes] = {}
     live: LiveReload | None = None
+    watch: WatchLatency | None = None
     load_before = load_average()
     print(f"Mentor Gallery benchmark: sizes {', '.join(f'{s:,}' for s in args.sizes)}, "
           f"repeat {args.repeat or f'{SMALL_REPEAT} (1 above {SMALL_SIZE:,})'}; work in {work}")
@@ -103,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
                     repeat = args.repeat or (SMALL_REPEAT if size <= SMALL_SIZE else 1)
                     result = measure_size(prepared, repeat)
                     results[size] = result
+                    if size in ENGINE_SIZES and not result.errors:
+                        # The same roster with Zensical; MkDocs' builds of it were just measured.
+                        config = write_project(prepared.root / "zensical", prepared.roster.root, server.url)
+                        engines[size] = measure_engines(config, size, repeat, mkdocs_done=result.ours, mkdocs_site=prepared.ours_site)
                     if browser is not None and not result.errors:
                         server.serve(prepared.ours_site)
                         shots = args.out.parent / "screenshots" if size == max(args.sizes) else None
@@ -120,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             config = write_ours(root / "site-config", root / "content")
             profile = roster.profiles[len(roster.profiles) // 2]
             live = time_live_reload(config, roster.mentors_dir / f"{profile.slug}.md", profile.slug, SERVE_SIZE)
+            watch = zensical_watch(args, work)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -141,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     errors = [f"{size}: {e}" for size, r in results.items() for e in r.errors + (r.gallery.errors if r.gallery else [])]
     if live and live.error:
         errors.append(f"mkdocs serve: {live.error}")
+    errors += report_engines(engines, watch)
     for error in errors:
         print(f"ERROR {error}", file=sys.stderr)
 
@@ -154,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
                                                "cpu_ratio": result.cpu_ratio if result.ours.cpu_s and result.baseline.cpu_s else None}
                   for size, result in results.items()},
         "live_reload": _plain(live) | {"full_build_s": full_build} if live else None,
+        "engines": {str(size): _engines_json(result) for size, result in engines.items()},
+        "zensical_watch": _watch_json(watch),
         "targets": verdicts,
         "errors": errors,
     }
@@ -161,6 +222,46 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"\nWrote {args.out} ({report['seconds']:.0f} s in all)" + (f"; kept {work}" if args.keep else ""))
     return 1 if errors else 0
+
+
+def main_engines(args: argparse.Namespace) -> int:
+    work = Path(tempfile.mkdtemp(prefix="mentor-gallery-engines-"))
+    started = time.perf_counter()
+    load_before = load_average()
+    print(f"Mentor Gallery on MkDocs and on Zensical: sizes {', '.join(f'{s:,}' for s in args.sizes)}; work in {work}")
+    try:
+        engines, watch = engines_only(args, work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    errors = report_engines(engines, watch)
+    print(f"\nMachine: {os.cpu_count()} cores; load average {load_before} before, {load_average()} after")
+    for error in errors:
+        print(f"ERROR {error}", file=sys.stderr)
+    report = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "load_average": {"before": load_before, "after": load_average()},
+        "settings": {"sizes": args.sizes, "repeat": args.repeat or f"{SMALL_REPEAT} up to {SMALL_SIZE}, 1 above", "seed": args.seed},
+        "seconds": round(time.perf_counter() - started, 1),
+        "engines": {str(size): _engines_json(result) for size, result in engines.items()},
+        "zensical_watch": _watch_json(watch),
+        "errors": errors,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nWrote {args.out} ({report['seconds']:.0f} s in all)" + (f"; kept {work}" if args.keep else ""))
+    return 1 if errors else 0
+
+
+def _engines_json(result: EngineSizes) -> dict:
+    return _plain(result) | {"zensical_total_s": result.zensical_total_s, "zensical_total_cpu_s": result.zensical_total_cpu_s}
+
+
+def _watch_json(watch: WatchLatency | None) -> dict | None:
+    if watch is None:
+        return None
+    return _plain(watch) | {"written_median_s": watch.written_median_s, "served_median_s": watch.served_median_s}
 
 
 def _plain(value) -> dict:

@@ -184,7 +184,14 @@ def make_profile(rng: random.Random, vocabularies: Vocabularies, taken: set[str]
         _maybe(rng, 0.5, front, "photo_alt", f"Portrait of {name}")
     if rng.random() < 0.7:
         local = ".".join(slugify(part) for part in (given, family))
-        front["contact"] = {"email": f"{local}@example.org", "phone": f"555-{rng.randint(100, 9999):04d}",
+        if slug != slugify(name):  # a second mentor of the same name: an address of their own
+            local += "." + slug.rsplit("-", 1)[1]
+        # One number per profile (the profile's place in the roster): a public phone that is also
+        # someone else's private one would rightly fail the build's privacy gate.
+        rng.randint(100, 9999)  # the draw that once picked the number: the rest of the roster stays as it was
+        # "555-2…": the digits 5552 appear nowhere in the theme's icons and scripts, whose digit runs
+        # ("5 5 0 0 1 5 5" in an icon's path) the privacy gate would rightly read as a phone.
+        front["contact"] = {"email": f"{local}@example.org", "phone": f"555-2{len(taken):05d}",
                             "public": rng.random() < 0.25}
     _maybe(rng, 0.9, front, "updated", dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 1400)))
     statement = make_statement(rng, rng.randint(80, 300))

@@ -87,3 +87,12 @@ def test_the_baseline_is_plain_markdown_kept_out_of_the_nav(tmp_path, roster):
         assert page == baseline_page(profile)
         assert page.startswith(f"# {profile.name}\n") and "---" not in page
         assert profile.statement in page
+
+
+def test_no_two_profiles_share_a_phone_number(tmp_path):
+    """One mentor's public phone must not be another's private one: the build's privacy gate
+    would rightly refuse the roster, and the benchmark would measure a failed build."""
+    write_roster(tmp_path / "content", 400, seed=3)
+    phones = [m.contact.phone for m in load_roster(tmp_path / "content").roster.mentors if m.contact and m.contact.phone]
+    assert len(phones) > 200
+    assert len(set(phones)) == len(phones)
