@@ -104,3 +104,21 @@ def test_the_agreement_passes_axe_and_fits_a_phone(example_site, agreement, phon
     phone.goto(example_site.url + f"programs/{PROGRAM}/agreement/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(phone, "agreement-phone")
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_example_agreement_prints_on_one_sheet(example_site, browser, paper):
+    # The mentee's signature must not land alone on a second page: each example agreement is short
+    # enough for one sheet, so it must print as one.
+    programs = [p for p in load_roster(EXAMPLE_CONTENT).roster.programs if p.agreement]
+    assert len(programs) >= 2
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        for program in programs:
+            page.goto(example_site.url + f"programs/{program.slug}/agreement/")
+            pdf = page.pdf(format=paper)
+            pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+            assert pages == 1, f"{program.slug}: {pages} pages on {paper}"
+    finally:
+        context.close()

@@ -65,7 +65,8 @@ def test_a_mailto_handler_opens_a_message_naming_mentor_and_program(handlers, pa
     message = dict(parse_qsl(parts.query))
     assert (parts.scheme, parts.path) == ("mailto", "beta@example.org")
     assert "Ana Díaz" in message["subject"] and "Beta Program" in message["subject"]
-    assert message["body"].splitlines() == ["mentor: ana-diaz", "name: Ana Díaz", "program: beta"]
+    assert message["body"].splitlines()[-3:] == ["mentor: ana-diaz", "name: Ana Díaz", "program: beta"]
+    assert message["body"].startswith("Hello,")
     expect(page.locator(".mg-request__item", has_text="Beta Program")).to_contain_text("beta@example.org")
 
 
@@ -122,3 +123,19 @@ def test_a_program_page_asks_the_programs_handler_and_lists_its_mentors(handlers
     page.locator("[data-program-request]").click()
     [request] = recorder.wait_for(1, page=page)
     assert (request.method, request.path, request.form) == ("POST", "/alpha", [("prog", "alpha")])
+
+
+def test_a_full_mentors_control_looks_disabled_and_suggests_available_mentors(handlers, page):
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(handlers.url + "mentors/full/")
+        control = page.locator("[data-request]")
+        link = page.locator(".mg-profile__place a").first
+        style = control.evaluate("el => { const s = getComputedStyle(el); return [s.color, s.cursor]; }")
+        assert style[1] == "not-allowed"
+        assert style[0] != link.evaluate("el => getComputedStyle(el).color"), f"the disabled control has the link colour ({scheme})"
+    suggested = page.locator("[data-similar-mentor]")
+    assert 1 <= suggested.count() <= 3
+    for slug in [href.rstrip("/").rsplit("/", 1)[1] for href in suggested.evaluate_all("els => els.map(e => e.getAttribute('href'))")]:
+        page.goto(handlers.url + f"mentors/{slug}/")
+        expect(page.locator("[data-request]").first).not_to_have_attribute("aria-disabled", "true")

@@ -67,7 +67,7 @@ def test_a_member_reaches_each_section_from_the_tab_bar(example_site, page):
     page.goto(example_site.url)
     tabs = page.locator(".md-tabs")
     expect(tabs).to_be_visible()
-    for name, path in (("Mentors Gallery", "mentors/"), ("Programs", "programs/"), ("Forms", "forms/"), ("Guide", "guide/"),
+    for name, path in (("Mentors Gallery", "mentors/"), ("Programs", "programs/"), ("Forms", "forms/"), ("For the committee", "guide/"),
                        ("Home", "")):
         tabs.get_by_role("link", name=name, exact=True).click()
         expect(page).to_have_url(example_site.url + path)

@@ -118,7 +118,13 @@ def test_mailto_subject_names_mentor_and_program_and_body_lists_the_fields():
     assert control.kind == "link" and control.by_email
     assert address == "coaching@example.org"
     assert HARD_NAME in message["subject"] and "Coaching Program" in message["subject"]
-    assert message["body"].split("\r\n") == [f"entry.1: zoe-darcy", f"entry.2: {HARD_NAME}", "entry.3: coaching", ""]
+    lines = message["body"].split("\r\n")
+    # A letter first (a greeting, the request naming mentor and program, room to introduce oneself)...
+    assert lines[0] == "Hello,"
+    assert f"I would like to ask {HARD_NAME} to be my mentor in the Coaching Program." in lines
+    assert any(line.startswith("About me") for line in lines)
+    # ...then the handler's fields as `field: value` lines, last.
+    assert lines[-4:] == [f"entry.1: zoe-darcy", f"entry.2: {HARD_NAME}", "entry.3: coaching", ""]
     assert control.destination == "coaching@example.org"
 
 

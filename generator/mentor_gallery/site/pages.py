@@ -20,11 +20,11 @@ from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Roster, Ter
 from mentor_gallery.content.photos import Photo, published_bytes
 from mentor_gallery.content.slugs import EXTRA_FOLDS, fold
 from mentor_gallery.content.text import first_sentence, search_words
-from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, match_data
+from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, Applicant, Candidate, match_data, ranked
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
 from mentor_gallery.site.requests import controls_for, destination, program_control
-from mentor_gallery.site.views import locked_profile_view, profile_view, public_card, roster_card
+from mentor_gallery.site.views import Link, locked_profile_view, profile_view, public_card, roster_card
 
 
 @dataclass
@@ -167,18 +167,20 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     if not members_only:  # they rank by details a members-only site does not publish
         pages += [_page(routes.FIND, "Find my mentor", "find.html", tools),
                   _page(routes.TEAM, "Build your advisory team", "team.html", tools)]
+    similar = SimilarMentors(roster, settings)
     for mentor in mentors:
         requests = controls_for(mentor, programs, settings.request_form)
         edit_url = _edit_url(mentor.path, settings)
+        others = similar.to(mentor) if not mentor.available else ()
         if members_only:
             # The whole profile is drawn, then sealed inside a page that shows only the roster's fields.
-            full = profile_view(mentor, programs, requests, edit_url, photo_data_uri(mentor))
+            full = profile_view(mentor, programs, requests, edit_url, photo_data_uri(mentor), others)
             context = {**common, "locked": locked_profile_view(mentor), "profile": full, "sealed_template": "profile.html"}
             template = "profile_locked.html"
         else:
             photo = routes.photo(mentor.slug, mentor.photo.suffix) if mentor.photo else None
             # Relative to the profile's own folder, where the photo is published.
-            context = {**common, "profile": profile_view(mentor, programs, requests, edit_url, photo and photo.rsplit("/", 1)[1])}
+            context = {**common, "profile": profile_view(mentor, programs, requests, edit_url, photo and photo.rsplit("/", 1)[1], others)}
             template = "profile.html"
         pages.append(_page(routes.profile(mentor.slug), mentor.name, template, context,
                            body_html=mentor.statement_html, body_line=mentor.body_line, searchable=profiles_searchable,
@@ -210,6 +212,34 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
                            {**common, "form": form, "destination": destination(form.action)},
                            searchable=True, source=display_path(form.path)))
     return pages
+
+
+class SimilarMentors:
+    """Up to three available mentors to suggest on a profile that takes no requests, ranked by the
+    scoring of Find my mentor as if the member needed this mentor's areas, in this mentor's region."""
+
+    POOL = 60  # candidates scored per profile: those sharing the most areas, so a big roster stays linear
+
+    def __init__(self, roster: Roster, settings: SiteSettings):
+        programs = {p.slug: p for p in roster.programs}
+        self.weights, self.max_areas = settings.weights, roster.taxonomy.max_expertise
+        self.by_area: dict[str, list[Candidate]] = {}
+        for mentor in sorted(roster.mentors, key=lambda m: m.slug):
+            if mentor.available:
+                candidate = Candidate.from_mentor(mentor, programs)
+                for term in mentor.expertise:
+                    self.by_area.setdefault(term.slug, []).append(candidate)
+
+    def to(self, mentor: Mentor, count: int = 3) -> tuple[Link, ...]:
+        shared: dict[str, tuple[int, Candidate]] = {}
+        for term in mentor.expertise:
+            for candidate in self.by_area.get(term.slug, []):
+                seen = shared.get(candidate.slug)
+                shared[candidate.slug] = (seen[0] + 1 if seen else 1, candidate)
+        pool = [c for _, c in sorted(shared.values(), key=lambda pair: (-pair[0], pair[1].slug))[: self.POOL]]
+        applicant = Applicant(mentor.name, tuple(mentor.expertise), mentor.region, None, mentor.frequency, tuple(mentor.meeting))
+        best = ranked(pool, applicant, self.weights, self.max_areas)
+        return tuple(Link(c.name, routes.profile(c.slug)) for c, _ in best if c.slug != mentor.slug)[:count]
 
 
 def home_part(roster: Roster, settings: SiteSettings) -> PageSpec:

@@ -71,13 +71,33 @@ def _with_query(url: str, pairs: list[tuple[str, str]]) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
+def mail_body(mentor: Mentor | None, program: Program | None, pairs: list[tuple[str, str]]) -> str:
+    """A request that reads as a letter: a greeting, the request in words, a place for the member
+    to introduce themselves, then the `field: value` lines the coordinator's records need."""
+    whom = f"{mentor.name} to be my mentor" if mentor else "a mentor"
+    where = f" in the {program.name}" if program else ""
+    lines = [
+        "Hello,",
+        "",
+        f"I would like to ask {whom}{where}.",
+        "",
+        "About me (my name, position and organization, and what I hope to learn):",
+        "",
+        "",
+        "Thank you.",
+        "",
+        "-- For the coordinator --",
+        *(f"{name}: {value}" for name, value in pairs),
+    ]
+    # RFC 6068: line breaks in a mailto body are CRLF (%0D%0A once encoded).
+    return "\r\n".join(lines) + "\r\n"
+
+
 def handler_url(handler: RequestHandler, mentor: Mentor | None, program: Program | None) -> str:
     """The href of a get or mailto control."""
     pairs = request_values(handler, mentor, program)
     if handler.is_mailto:
-        # RFC 6068: line breaks in a mailto body are %0D%0A.
-        body = "".join(f"{name}: {value}\r\n" for name, value in pairs)
-        return _with_query(handler.url, [("subject", mail_subject(mentor, program)), ("body", body)])
+        return _with_query(handler.url, [("subject", mail_subject(mentor, program)), ("body", mail_body(mentor, program, pairs))])
     return _with_query(handler.url, pairs) if pairs else handler.url
 
 

@@ -51,6 +51,14 @@ def facet_data(mentor: Mentor) -> dict[str, str]:
     return data
 
 
+AVATAR_TONES = 6  # colours of initials avatars (profile.css): a gallery is not a wall of one blue
+
+
+def avatar_tone(name: str) -> int:
+    """A stable colour for a name's initials (the same on every build and every page)."""
+    return sum(ord(ch) for ch in name) % AVATAR_TONES
+
+
 @dataclass(frozen=True)
 class CardView:
     """A gallery card. The public card fills every field; the members-only roster card only the
@@ -69,6 +77,10 @@ class CardView:
     photo_url: str | None = None
     availability: Availability | None = None
     roles: tuple[Link, ...] = ()
+
+    @property
+    def tone(self) -> int:
+        return avatar_tone(self.name)
 
 
 def public_card(mentor: Mentor) -> CardView:
@@ -125,6 +137,11 @@ class ProfileView:
     gallery_url: str = routes.GALLERY
     program_links: tuple[Link, ...] = field(default_factory=tuple)
     roles: tuple[Link, ...] = ()
+    similar: tuple[Link, ...] = ()  # available mentors like this one, offered when it takes no requests
+
+    @property
+    def tone(self) -> int:
+        return avatar_tone(self.name)
 
 
 def _long_date(mentor: Mentor) -> str:
@@ -132,7 +149,7 @@ def _long_date(mentor: Mentor) -> str:
 
 
 def profile_view(mentor: Mentor, programs: dict[str, Program], requests: list[RequestControl],
-                 edit_url: str | None, photo_src: str | None) -> ProfileView:
+                 edit_url: str | None, photo_src: str | None, similar: tuple[Link, ...] = ()) -> ProfileView:
     own = [programs[slug] for slug in mentor.programs if slug in programs]
     program_links = tuple(Link(p.name, routes.program(p.slug)) for p in own)
     facts: list[Fact] = []
@@ -164,7 +181,7 @@ def profile_view(mentor: Mentor, programs: dict[str, Program], requests: list[Re
         region=Link(mentor.region.label, routes.facet("region", mentor.region.slug)), place_detail=mentor.location or None,
         availability=availability(mentor), areas=area_links(mentor.expertise), initials=mentor.initials,
         facts=tuple(facts), requests=tuple(requests), photo_src=photo_src, photo_alt=mentor.photo_alt or mentor.name,
-        edit_url=edit_url, program_links=program_links, roles=role_links(mentor.roles))
+        edit_url=edit_url, program_links=program_links, roles=role_links(mentor.roles), similar=similar)
 
 
 @dataclass(frozen=True)
