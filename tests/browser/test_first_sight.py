@@ -1,0 +1,98 @@
+"""What a member sees first: the geometry that makes the home page and a profile work at a glance,
+and a screenshot of every page kind at desktop and phone width (saved under test-artifacts/)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import screenshot
+from mentor_gallery.content.loader import load_roster
+from support import EXAMPLE_CONTENT
+
+ROSTER = load_roster(EXAMPLE_CONTENT).roster
+WITH_PHOTO = next(m for m in ROSTER.mentors if m.photo)
+FULL = next(m for m in ROSTER.mentors if m.is_full)
+PAGE_KINDS = {
+    "home": "", "gallery": "mentors/", "profile": f"mentors/{WITH_PHOTO.slug}/", "full-profile": f"mentors/{FULL.slug}/",
+    "area": f"mentors/expertise/{ROSTER.taxonomy.expertise.terms[0].slug}/", "find": "mentors/find/", "team": "mentors/team/",
+    "programs": "programs/", "program": f"programs/{ROSTER.programs[0].slug}/", "forms": "forms/",
+    "form": f"forms/{ROSTER.forms[0].slug}/", "guide": "guide/",
+}
+
+
+def test_the_profile_photo_sits_beside_the_name_on_a_desktop(example_site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(example_site.url + PAGE_KINDS["profile"])
+    photo = page.locator(".mg-profile__header .mg-avatar").bounding_box()
+    name = page.locator(".mg-profile__header h1").bounding_box()
+    assert name["x"] >= photo["x"] + photo["width"], "the name starts right of the photo"
+    assert name["y"] < photo["y"] + photo["height"], "the name is on the photo's row"
+    # The request control and the availability are in the same header.
+    expect(page.locator(".mg-profile__header [data-request]").first).to_be_visible()
+    expect(page.locator(".mg-profile__header .mg-status")).to_be_visible()
+
+
+def test_a_profile_header_stacks_on_a_phone(example_site, phone):
+    phone.goto(example_site.url + PAGE_KINDS["profile"])
+    photo = phone.locator(".mg-profile__header .mg-avatar").bounding_box()
+    name = phone.locator(".mg-profile__header h1").bounding_box()
+    assert name["y"] >= photo["y"] + photo["height"], "on a phone the name comes under the photo"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_home_page_offers_the_gallery_on_a_phones_first_screen(example_site, phone):
+    phone.goto(example_site.url)
+    gallery = phone.get_by_role("link", name="Browse all mentors")
+    box = gallery.bounding_box()
+    assert box["y"] + box["height"] <= phone.viewport_size["height"], "the gallery button is on the first screen"
+    accepting = sum(1 for m in ROSTER.mentors if m.available)
+    expect(phone.locator(".mg-home__count")).to_contain_text(f"{accepting} of {len(ROSTER.mentors)}")
+    expect(phone.locator(".mg-home__programs > li")).to_have_count(len(ROSTER.programs))
+
+
+def test_the_home_search_box_opens_the_gallery_filtered(example_site, page):
+    page.goto(example_site.url)
+    page.get_by_label("Find a mentor by name, area or keyword").fill("budget")
+    page.get_by_role("button", name="Search the gallery").click()
+    page.wait_for_url("**/mentors/?search=budget")
+    expect(page.locator("[data-gallery]")).to_be_visible()
+
+
+def test_the_footer_names_the_association_and_its_privacy_rule(example_site, page):
+    page.goto(example_site.url + "programs/")
+    footer = page.locator(".md-copyright")
+    expect(footer).to_contain_text("Privacy")
+    expect(footer.get_by_role("link")).to_have_attribute("href", "mailto:mentoring@riverlands.example.org")
+    expect(page.locator(".md-footer")).not_to_contain_text("Made with")
+
+
+def test_initials_come_in_more_than_one_colour(example_site, page):
+    page.goto(example_site.url + "mentors/")
+    colours = set(page.locator(".mg-card .mg-avatar--initials").evaluate_all(
+        "els => els.map(e => getComputedStyle(e).backgroundColor)"))
+    assert len(colours) >= 3, colours
+
+
+def test_a_long_area_name_stays_on_one_line_with_its_full_name_kept(example_site, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(example_site.url + "mentors/")
+    longest = max((t.label for t in ROSTER.taxonomy.expertise.terms), key=len)
+    chip = page.locator(f'.mg-card a.mg-chip[title="{longest}"]').first
+    box = chip.bounding_box()
+    line = chip.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+    assert box["height"] < 2 * line, "the pill keeps to one line"
+    assert chip.inner_text() == longest  # the link text (read aloud) is the whole label
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_screenshots_of_every_page_kind(example_site, browser, kind):
+    for width, height, label in ((1280, 900, "desktop"), (390, 844, "phone")):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        try:
+            page.goto(example_site.url + PAGE_KINDS[kind])
+            expect(page.locator("h1").first).to_be_visible()
+            screenshot(page, f"page-{kind}-{label}")
+        finally:
+            context.close()
