@@ -104,10 +104,11 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if not custom_dir or not (Path(custom_dir) / "mentor-gallery").is_dir():
             raise PluginError("mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)")
         self.renderer = FragmentRenderer(Path(custom_dir) / "mentor-gallery", config.site_name)
-        # Every stylesheet and script of the assets folder, in name order: each is one small module.
+        # Every stylesheet and script of the assets folder not listed in mkdocs.yml, in name order
+        # (each is one small module), with print.css last so its paper rules win.
         assets = Path(custom_dir) / ASSETS
         present = {str(s) for s in config.extra_javascript}
-        for path in sorted(assets.glob("*.css")):
+        for path in sorted(assets.glob("*.css"), key=lambda p: (p.name == "print.css", p.name)):
             if f"{ASSETS}/{path.name}" not in config.extra_css:
                 config.extra_css.append(f"{ASSETS}/{path.name}")
         for path in sorted(assets.glob("*.js")):
