@@ -202,6 +202,89 @@ def test_the_team_is_the_smallest_cover_and_its_url_round_trips(example_site, pa
     other.context.close()
 
 
+def best_team(data: dict, areas: list[dict]) -> list[str]:
+    """The team the rules ask for, by brute force over every team: the fewest available mentors
+    covering what can be covered; then the most roles between them, organizations, regions, the
+    highest summed score; then the first slugs."""
+    wanted = {t["slug"] for t in areas}
+    pool = [m for m in data["mentors"] if m["available"] and wanted & {t["slug"] for t in m["expertise"]}]
+    coverable = {a for m in pool for a in wanted & {t["slug"] for t in m["expertise"]}}
+    applicant = Applicant.from_json({"needs": areas})
+    points = {m["slug"]: score(Candidate.from_json(m), applicant, Weights(), data["max_areas"]).value for m in pool}
+    for size in range(0, len(coverable) + 1):
+        teams = [team for team in itertools.combinations(pool, size)
+                 if coverable <= {t["slug"] for m in team for t in m["expertise"]}]
+        if teams:
+            def rank(team):
+                roles = {t["slug"] for m in team for t in m["roles"]}
+                organizations = {m["organization"].strip().lower() for m in team}
+                regions = {m["region"]["slug"] for m in team}
+                names = " ".join(sorted(m["slug"] for m in team))
+                return (-len(roles), -len(organizations), -len(regions), -sum(points[m["slug"]] for m in team), names)
+            return sorted(m["slug"] for m in min(teams, key=rank))
+    raise AssertionError("unreachable")
+
+
+JS_TEAM = """async ([url, areas, weights]) => {
+  const data = await MentorMatch.load(url);
+  const terms = areas.map(slug => data.expertise[slug]);
+  const result = MentorMatch.team(data.mentors, terms, Object.assign({}, data.options, {weights: weights}));
+  return {members: result.members.map(m => m.mentor.slug).sort(), roles: result.roles.map(t => t.slug), complete: result.complete};
+}"""
+
+
+def test_the_js_team_builder_agrees_with_the_rules_on_the_example(example_site, page):
+    data = published(example_site)
+    assert data["roles"] and sum(1 for m in data["mentors"] if m["roles"]) >= 20
+    chance = random.Random(11)
+    choices = [chance.sample(data["expertise"], chance.randint(1, 5)) for _ in range(25)]
+    open_tool(page, example_site.url + "mentors/team/")
+    for areas in choices:
+        got = page.evaluate(JS_TEAM, [example_site.url + "mentors/match-data.json", [t["slug"] for t in areas], Weights().to_json()])
+        expected = best_team(data, areas)
+        assert got["complete"] and got["members"] == expected, [t["slug"] for t in areas]
+        held = {t["slug"] for m in data["mentors"] if m["slug"] in expected for t in m["roles"]}
+        assert got["roles"] == [t["slug"] for t in data["roles"] if t["slug"] in held]
+
+
+def mentor(slug: str, areas: list[str], roles: list[str], organization: str, region: str = "central") -> dict:
+    term = lambda s: {"slug": s, "label": s.title()}
+    return {"slug": slug, "name": slug.title(), "title": "Manager", "organization": organization, "expertise": [term(a) for a in areas],
+            "region": term(region), "frequency": None, "meeting": [], "programs": [], "roles": [term(r) for r in roles], "available": True}
+
+
+def test_a_team_does_not_double_a_single_role_when_another_mentor_brings_a_missing_one(example_site, page):
+    data = published(example_site)
+    data["roles"] = [{"slug": s, "label": s.title()} for s in ("coach", "sponsor", "connector")]
+    areas = [t for t in data["expertise"] if t["slug"] in ("finance", "police")]
+    assert [t["label"] for t in areas] == ["Finance", "Police"]
+    # Finance has one mentor, ana, a coach. Police has two more coaches, and two sponsors: di of
+    # ana's organization (written otherwise) in another region, ed of another organization in hers.
+    data["mentors"] = [mentor("ana", ["finance"], ["coach"], "Town of Alder"),
+                       mentor("bo", ["police"], ["coach"], "City of Brook", "coastal"),
+                       mentor("cy", ["police"], ["coach"], "County of Elm", "mountain"),
+                       mentor("di", ["police"], ["sponsor"], " town of ALDER", "coastal"),
+                       mentor("ed", ["police"], ["sponsor"], "County of Elm", "central")]
+    page.route("**/mentors/match-data.json", lambda route: route.fulfill(json=data))
+    open_tool(page, example_site.url + "mentors/team/?areas=finance&areas=police")
+    members = page.locator("[data-match-result]")
+    expect(members).to_have_count(2)
+    team = sorted(members.evaluate_all("els => els.map(e => e.dataset.matchResult)"))
+    # Not a second coach beside ana but a sponsor, whatever their organizations and regions; of the
+    # two sponsors, another organization than ana's (case and spaces ignored) before another region.
+    assert team == ["ana", "ed"] == best_team(data, areas)
+    expect(page.locator("[data-match-roles]")).to_have_text("Between them they can help as Coach and Sponsor.")
+    expect(page.locator("[data-match-result='ed'] [data-match-helps]")).to_have_text("helps as Sponsor")
+
+    # Fewer members come first, whatever their roles: a coach who covers both areas serves alone.
+    data["mentors"].append(mentor("fay", ["finance", "police"], ["coach"], "Town of Alder"))
+    url = example_site.url + "mentors/match-data.json"
+    options = page.evaluate("async (url) => (await MentorMatch.load(url)).options", url)
+    alone = page.evaluate("([mentors, areas, options]) => MentorMatch.team(mentors, areas, options).members.map(m => m.mentor.slug)",
+                          [data["mentors"], areas, {**options, "weights": Weights().to_json()}])
+    assert alone == ["fay"] == best_team(data, areas)
+
+
 def test_the_team_builder_stops_at_eight_areas(example_site, page):
     open_tool(page, example_site.url + "mentors/team/")
     boxes = page.locator("[data-match-area]")

@@ -94,8 +94,18 @@ def test_match_data_is_every_mentor_without_any_contact():
     for value in private:
         assert value not in text
     assert "@" not in text
-    assert {key for m in data["mentors"] for key in m} == {"slug", "name", "title", "expertise", "region", "frequency",
-                                                            "meeting", "programs", "available"}
+    assert {key for m in data["mentors"] for key in m} == {"slug", "name", "title", "organization", "expertise", "region",
+                                                            "frequency", "meeting", "programs", "roles", "available"}
+
+
+def test_match_data_carries_the_roles_for_the_team_builder():
+    roster = load_roster(EXAMPLE_CONTENT).roster
+    data = json.loads(match_data(roster))
+    assert data["roles"] == [{"slug": t.slug, "label": t.label} for t in roster.taxonomy.roles.terms] and data["roles"]
+    published = {m["slug"]: m for m in data["mentors"]}
+    for mentor in roster.mentors:
+        assert published[mentor.slug]["roles"] == [{"slug": t.slug, "label": t.label} for t in mentor.roles]
+        assert published[mentor.slug]["organization"] == mentor.organization
 
 
 def test_match_data_marks_full_and_closed_mentors_unavailable(tmp_path):

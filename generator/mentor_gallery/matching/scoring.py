@@ -80,35 +80,41 @@ class Candidate:
     available: bool = True
     places: int = 1  # open places for `match`; not published
     title: str = ""
+    # Build your advisory team balances these: members who help in different ways, from
+    # different organizations. Neither changes a score.
+    organization: str = ""
+    roles: tuple[Term, ...] = ()
 
     @classmethod
     def from_mentor(cls, mentor: Mentor, programs: dict[str, Program]) -> Candidate:
         return cls(
-            slug=mentor.slug, name=mentor.name, title=mentor.title,
+            slug=mentor.slug, name=mentor.name, title=mentor.title, organization=mentor.organization,
             expertise=tuple(mentor.expertise), region=mentor.region, frequency=mentor.frequency,
             meeting=tuple(mentor.meeting),
             programs=tuple(Term(programs[p].name, p) for p in mentor.programs if p in programs),
             available=mentor.available, places=mentor.places if mentor.available else 0,
+            roles=tuple(mentor.roles),
         )
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "slug": self.slug, "name": self.name, "title": self.title,
+            "slug": self.slug, "name": self.name, "title": self.title, "organization": self.organization,
             "expertise": [_term_json(t) for t in self.expertise], "region": _term_json(self.region),
             "frequency": self.frequency.slug if self.frequency else None,
             "meeting": [t.slug for t in self.meeting], "programs": [_term_json(t) for t in self.programs],
-            "available": self.available,
+            "roles": [_term_json(t) for t in self.roles], "available": self.available,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Candidate:
         return cls(
-            slug=data["slug"], name=data["name"], title=data.get("title", ""),
+            slug=data["slug"], name=data["name"], title=data.get("title", ""), organization=data.get("organization", ""),
             expertise=tuple(_term(t) for t in data["expertise"]), region=_term(data["region"]),
             frequency=FREQUENCY.by_slug(data["frequency"]) if data.get("frequency") else None,
             meeting=tuple(_fixed_term(MEETING, s) for s in data.get("meeting", [])),
             programs=tuple(_term(t) for t in data.get("programs", [])),
             available=data.get("available", True), places=data.get("places", 1),
+            roles=tuple(_term(t) for t in data.get("roles", [])),
         )
 
 
@@ -265,6 +271,7 @@ def match_data(roster: Roster) -> bytes:
         "max_team_areas": MAX_TEAM_AREAS,
         "expertise": [_term_json(t) for t in roster.taxonomy.expertise.terms],
         "regions": [_term_json(t) for t in roster.taxonomy.regions.terms],
+        "roles": [_term_json(t) for t in roster.taxonomy.roles.terms],
         "programs": [{"slug": p.slug, "label": p.name} for p in roster.programs],
         "frequency": [_term_json(t) for t in FREQUENCY.terms],
         "meeting": [{**_term_json(t), "phrase": meeting_phrase(t)} for t in MEETING.terms],

@@ -1,6 +1,6 @@
 /* Matching tools: "Find my mentor" (mentors/find/) and "Build your advisory team" (mentors/team/).
  *
- * The scorer below is the twin of generator/mentor_gallery/scoring.py: same JSON shapes, same
+ * The scorer below is the twin of generator/mentor_gallery/matching/scoring.py: same JSON shapes, same
  * integer arithmetic, same reasons, so the gallery ranks mentors exactly as `mentor-gallery match`
  * scores them (tests/fixtures/scoring_cases.json holds the cases both reproduce).
  * Profile text reaches the page through textContent only. No-op on pages without the tools.
@@ -105,8 +105,23 @@
 
   function popcount(n) { var c = 0; while (n) { n &= n - 1; c++; } return c; }
 
-  /* The fewest available mentors covering the areas (terms), then the most regions, then the
-   * highest summed score; returns {members, uncovered, complete}. */
+  /* How much a team spreads: the ways of helping (roles) it has between its members, then its
+   * organizations, then its regions, each counted once. A team of advisors serves best when its
+   * members help in different ways and see the work from different places. */
+  function spread(chosen) {
+    var roles = new Set(), organizations = new Set(), regions = new Set();
+    chosen.forEach(function (e) {
+      (e.mentor.roles || []).forEach(function (t) { roles.add(t.slug); });
+      organizations.add(String(e.mentor.organization || "").trim().toLowerCase());
+      regions.add(e.mentor.region.slug);
+    });
+    return [roles.size, organizations.size, regions.size];
+  }
+
+  /* Among the fewest available mentors who cover the areas (terms): the most roles between them
+   * (so two members who help in one and the same single way give way to a mentor who helps in a
+   * way the team lacks), then the most organizations, the most regions, the highest summed
+   * score, the first slugs. Returns {members, uncovered, roles, complete}. */
   function team(mentors, areas, options) {
     var pool = mentors.filter(function (m) { return m.available; }).map(function (m) {
       var have = slugs(m.expertise);
@@ -116,7 +131,7 @@
     }).filter(function (entry) { return entry.mask; });
     var reachable = pool.reduce(function (all, entry) { return all | entry.mask; }, 0);
     var uncovered = areas.filter(function (t, i) { return !(reachable & (1 << i)); });
-    if (!reachable) return { members: [], uncovered: uncovered, complete: true };
+    if (!reachable) return { members: [], uncovered: uncovered, roles: [], complete: true };
     var applicant = { needs: areas, region: null, remote: null, frequency: null, meeting: [], program: null };
     pool.forEach(function (entry) { entry.score = score(entry.mentor, applicant, options).value; });
     pool.sort(function (a, b) { return a.mentor.slug < b.mentor.slug ? -1 : 1; });
@@ -153,10 +168,9 @@
     function search(covered) {
       if (++nodes > SEARCH_BUDGET && bestTeam) return;
       if (covered === reachable) {
-        var regions = new Set(chosen.map(function (e) { return e.mentor.region.slug; })).size;
         var total = chosen.reduce(function (sum, e) { return sum + e.score; }, 0);
         var names = chosen.map(function (e) { return e.mentor.slug; }).sort().join(" ");
-        var key = [regions, total, names];
+        var key = spread(chosen).concat([total, names]);
         if (better(key)) { bestKey = key; bestTeam = chosen.slice(); }
         return;
       }
@@ -174,7 +188,11 @@
     var members = bestTeam.map(function (entry) {
       return { mentor: entry.mentor, covers: areas.filter(function (t, i) { return entry.mask & (1 << i); }), score: entry.score };
     }).sort(function (a, b) { return b.covers.length - a.covers.length || (a.mentor.slug < b.mentor.slug ? -1 : 1); });
-    return { members: members, uncovered: uncovered, complete: nodes <= SEARCH_BUDGET };
+    // The team's ways of helping, in the taxonomy's order (options.roles), each once.
+    var held = new Set();
+    members.forEach(function (m) { (m.mentor.roles || []).forEach(function (t) { held.add(t.slug); }); });
+    var roles = (options.roles || []).filter(function (t) { return held.has(t.slug); });
+    return { members: members, uncovered: uncovered, roles: roles, complete: nodes <= SEARCH_BUDGET };
   }
 
   // --- data ----------------------------------------------------------------------------------
@@ -195,7 +213,8 @@
   function hydrate(data) {
     function bySlug(list) { var map = {}; list.forEach(function (t) { map[t.slug] = t; }); return map; }
     return {
-      options: { maxAreas: data.max_areas, needWeights: data.need_weights, frequency: data.frequency, meeting: data.meeting },
+      options: { maxAreas: data.max_areas, needWeights: data.need_weights, frequency: data.frequency, meeting: data.meeting,
+                 roles: data.roles || [] },
       maxTeamAreas: data.max_team_areas,
       mentors: data.mentors,
       expertise: bySlug(data.expertise),
@@ -246,6 +265,10 @@
 
   function listText(labels) {
     return labels.length < 2 ? labels.join("") : labels.slice(0, -1).join(", ") + " or " + labels[labels.length - 1];
+  }
+
+  function andList(labels) {
+    return labels.length < 2 ? labels.join("") : labels.slice(0, -1).join(", ") + " and " + labels[labels.length - 1];
   }
 
   function mentorHeading(root, mentor) {
@@ -385,6 +408,7 @@
     var status = root.querySelector("[data-match-status]");
     var list = root.querySelector("[data-match-results]");
     var uncoveredNote = root.querySelector("[data-match-uncovered]");
+    var rolesNote = root.querySelector("[data-match-roles]");
     var share = root.querySelector("[data-match-share]");
     var shareLink = root.querySelector("[data-match-share-link]");
 
@@ -413,6 +437,7 @@
       }
       list.textContent = "";
       uncoveredNote.hidden = true;
+      rolesNote.hidden = true;
       share.hidden = true;
       if (!areas.length) {
         status.textContent = "Pick at least one area to see a team.";
@@ -428,6 +453,10 @@
           (full ? " (the most a team can be built for)." : ".");
       }
       result.members.forEach(function (member) { list.appendChild(memberItem(member)); });
+      if (result.roles.length) {
+        rolesNote.hidden = false;
+        rolesNote.textContent = "Between them they can help as " + andList(result.roles.map(function (t) { return t.label; })) + ".";
+      }
       if (result.uncovered.length) {
         uncoveredNote.hidden = false;
         uncoveredNote.textContent = "No available mentor covers " + listText(result.uncovered.map(function (t) { return t.label; })) +
@@ -445,6 +474,11 @@
       body.appendChild(mentorHeading(root, mentor));
       if (mentor.title) body.appendChild(el("p", "mg-match__role", mentor.title + " · " + mentor.region.label));
       body.appendChild(el("p", "mg-match__reasons", "covers " + member.covers.map(function (t) { return t.label; }).join(", ")));
+      if (mentor.roles && mentor.roles.length) {
+        var helps = el("p", "mg-match__helps", "helps as " + mentor.roles.map(function (t) { return t.label; }).join(", "));
+        helps.setAttribute("data-match-helps", mentor.roles.map(function (t) { return t.slug; }).join(" "));
+        body.appendChild(helps);
+      }
       item.appendChild(body);
       return item;
     }
