@@ -9,6 +9,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from mentor_gallery.content.eligibility import program_warnings
 from mentor_gallery.content.model import FREQUENCY, Roster, Taxonomy, Vocabulary
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
 from mentor_gallery.content.source import Document, SourceError, read_frontmatter_file, read_yaml_file
@@ -48,12 +49,13 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
         if loaded:
             document, body, body_line = loaded
             report = Report(display_path(path), document)
-            program = program_from(report, slug, body, body_line, allowed_hosts)
+            program = program_from(report, slug, body, body_line, allowed_hosts, taxonomy)
             problems += report.problems
             if program:
                 programs.append(program)
     # A profile naming a program whose guide has errors is not itself wrong: count every file.
     program_slugs = {slug for _, slug in _entries(content_dir / "programs", ".md", [])}
+    by_slug = {p.slug: p for p in programs}
 
     mentors = []
     for path, slug in _entries(content_dir / "mentors", ".md", problems):
@@ -65,6 +67,7 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
             problems += report.problems
             if mentor:
                 mentors.append(mentor)
+                problems += program_warnings(mentor, by_slug, document, report.path)
 
     forms = []
     for path, slug in _entries(content_dir / "forms", ".yml", problems):

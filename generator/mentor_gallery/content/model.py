@@ -199,6 +199,34 @@ class Mentor:
         return "".join(letters).upper() or "?"
 
 
+# How the program page words what `requires` asks on each profile key (validate.py reads the keys).
+REQUIREMENT_WORDING = {
+    "years_in_local_government": "At least {n} year{s} in local government",
+    "years_as_manager": "At least {n} year{s} as a manager",
+    "education": "Education: {value}",
+    "credentials": "Credential: {value}",
+    "memberships": "Member of {value}",
+    "languages": "Mentors in {value}",
+    "expertise": "Area of expertise: {value}",
+    "roles": "Helps as: {value}",
+}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """What a program asks of its mentors on one profile key (`requires`): a minimum of a whole
+    number, or one value the mentor's list must hold (a label, for a vocabulary)."""
+
+    key: str
+    minimum: int | None = None
+    value: str | None = None
+
+    @property
+    def text(self) -> str:
+        n = self.minimum if self.minimum is not None else 0
+        return REQUIREMENT_WORDING[self.key].format(n=n, s="" if n == 1 else "s", value=self.value)
+
+
 @dataclass
 class Program:
     slug: str
@@ -214,6 +242,7 @@ class Program:
     body: str = ""
     body_line: int = 1
     body_html: str = ""  # the guide rendered and sanitised once
+    requires: tuple[Requirement, ...] = ()
 
 
 FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "ranked", "checkbox", "date", "number")

@@ -46,7 +46,11 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
 PROFILE_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS)
 CONTACT_KEYS: tuple[str, ...] = ("email", "phone", "public")
 
-PROGRAM_KEYS: tuple[str, ...] = ("name", "sponsor", "summary", "duration_months", "cadence", "mentor_criteria", "request_form", "agreement")
+PROGRAM_KEYS: tuple[str, ...] = ("name", "sponsor", "summary", "duration_months", "cadence", "mentor_criteria", "request_form", "agreement", "requires")
+# What a program's `requires` may ask on a profile key: a minimum of a count, or a value its list
+# must hold. capacity is a count but says how busy a mentor is now, not what the mentor brings.
+MINIMUM_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS if f.kind == "count" and f.key != "capacity")
+HOLDS_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS if f.kind in ("texts", "expertise", "roles"))
 TAXONOMY_KEYS: tuple[str, ...] = ("expertise", "regions", "max_expertise", "roles")
 HANDLER_KEYS: tuple[str, ...] = ("url", "method", "fields")
 HANDLER_FIELD_KEYS: tuple[str, ...] = ("mentor", "mentor_name", "program")

@@ -23,6 +23,7 @@ from mentor_gallery.content.model import (
     FormField,
     Mentor,
     Program,
+    Requirement,
     RequestHandler,
     Taxonomy,
     Term,
@@ -37,7 +38,10 @@ from mentor_gallery.content.profile_fields import (
     FORM_KEYS,
     HANDLER_FIELD_KEYS,
     HANDLER_KEYS,
+    HOLDS_KEYS,
+    MINIMUM_KEYS,
     PROFILE_FIELDS,
+    PROFILE_KEYS,
     PROGRAM_KEYS,
     TAXONOMY_KEYS,
 )
@@ -257,7 +261,8 @@ def request_handler_from(report: Report, value: Any, where: tuple, allowed_hosts
 # --- programs ----------------------------------------------------------------------------
 
 
-def program_from(report: Report, slug: str, body: str, body_line: int, allowed_hosts: frozenset[str] | None = None) -> Program | None:
+def program_from(report: Report, slug: str, body: str, body_line: int, allowed_hosts: frozenset[str] | None = None,
+                 taxonomy: Taxonomy | None = None) -> Program | None:
     data = report.document.data
     report.unknown_keys(data, PROGRAM_KEYS)
     name = report.text(data, "name", required=True)
@@ -277,6 +282,7 @@ def program_from(report: Report, slug: str, body: str, body_line: int, allowed_h
     criteria = report.texts(data, "mentor_criteria")
     agreement = report.texts(data, "agreement")
     handler = request_handler_from(report, data["request_form"], ("request_form",), allowed_hosts) if data.get("request_form") is not None else None
+    requires = _requirements(report, data["requires"], taxonomy) if data.get("requires") is not None else ()
     body_html = ""
     if len(body) > rules.MAX_GUIDE_CHARS:
         report.problems.append(Problem(report.path, body_line, f"the guide is {len(body):,} characters long; keep it under {rules.MAX_GUIDE_CHARS:,} and link to longer documents"))
@@ -284,7 +290,65 @@ def program_from(report: Report, slug: str, body: str, body_line: int, allowed_h
         body_html = render_markdown(body)
     if name is None or summary is None:
         return None
-    return Program(slug, Path(report.path), name, summary, sponsor, duration, cadence, criteria, handler, agreement, body, body_line, body_html)
+    return Program(slug, Path(report.path), name, summary, sponsor, duration, cadence, criteria, handler, agreement, body, body_line, body_html,
+                   requires)
+
+
+def _requirements(report: Report, value: Any, taxonomy: Taxonomy | None) -> tuple[Requirement, ...]:
+    """`requires`: profile key -> a minimum (a whole number) or what the mentor's list must hold
+    (one value or a list, every one of them). Each mistake is an error at its own line."""
+    where = ("requires",)
+    if not isinstance(value, dict):
+        report.error(where, "requires must map profile keys to what a mentor needs, e.g. requires: {years_as_manager: 3, memberships: NCCCMA}")
+        return ()
+    found: list[Requirement] = []
+    for key, wanted in value.items():
+        if key in MINIMUM_KEYS:
+            if isinstance(wanted, bool) or not isinstance(wanted, int) or wanted < 0:
+                report.error(where + (key,), f"requires {key} must be a whole number, the least a mentor needs, e.g. {key}: 3; not {_shown(wanted)}")
+            else:
+                found.append(Requirement(key, minimum=wanted))
+        elif key in HOLDS_KEYS:
+            found += _held(report, key, wanted, where + (key,), taxonomy)
+        elif key in PROFILE_KEYS:
+            report.error(where + (key,), f"requires cannot ask for {key}; it takes a minimum of {' or '.join(MINIMUM_KEYS)}, "
+                                         f"or values that {', '.join(HOLDS_KEYS)} must include", at_key=True)
+        else:
+            hint = did_you_mean(str(key), MINIMUM_KEYS + HOLDS_KEYS) or f"; use {', '.join(MINIMUM_KEYS + HOLDS_KEYS)}"
+            report.error(where + (key,), f"unknown profile key '{key}' in requires{hint}", at_key=True)
+    return tuple(found)
+
+
+def _held(report: Report, key: str, wanted: Any, where: tuple, taxonomy: Taxonomy | None) -> list[Requirement]:
+    """The values a mentor's list must hold: text, or a list of text; vocabulary labels resolved."""
+    items = [wanted] if isinstance(wanted, str) else wanted
+    if not isinstance(items, list) or not items:
+        report.error(where, f"requires {key} must be text or a list of text that a mentor's {key} must include, e.g. {key}: [{_example(key)}]; not {_shown(wanted)}")
+        return []
+    vocabulary = taxonomy.vocabulary(key) if taxonomy and key in ("expertise", "roles") else None
+    found = []
+    for index, item in enumerate(items):
+        at = where + (index,) if isinstance(wanted, list) else where
+        problem = rules.text_problem(f"requires {key} item", item)
+        if problem:
+            report.error(at, problem)
+            continue
+        if vocabulary is not None:
+            term = report.term(vocabulary, item, at, "role" if key == "roles" else key)
+            if term:
+                found.append(Requirement(key, value=term.label))
+        else:
+            found.append(Requirement(key, value=item.strip()))
+    return found
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, (str, int, float)) and not isinstance(value, bool) else rules.type_name(value)
+
+
+def _example(key: str) -> str:
+    return {"memberships": "NCCCMA", "credentials": "ICMA-CM", "education": "MPA", "languages": "Spanish",
+            "expertise": "Finance", "roles": "Coach"}.get(key, "...")
 
 
 def _slug_term(report: Report, vocabulary: Vocabulary, value: Any, where: tuple, what: str) -> Term | None:
