@@ -210,3 +210,20 @@ def test_pages_runs_without_mkdocs(project):
     result = run_without_mkdocs("pages", "--config", str(project))
     assert result.returncode == 0, result.stderr
     assert (project.parent / "docs/mentors/index.md").is_file()
+
+
+@pytest.mark.parametrize("docs_dir", ["ABSOLUTE", "../docs"])
+def test_a_docs_folder_zensical_cannot_read_is_a_warning(tmp_path, capsys, docs_dir):
+    content = make_roster(tmp_path / "content", {"ana": profile()})
+    config = zensical_project(tmp_path / "project", content)
+    shutil.copytree(tmp_path / "project/docs", tmp_path / "docs")
+    value = str(tmp_path / "project/docs") if docs_dir == "ABSOLUTE" else docs_dir
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: docs", f"docs_dir: {value}"), encoding="utf-8")
+    code, _, err = run_cli(capsys, "pages", "--config", config)
+    assert code == 0, err
+    assert "warning: docs_dir should be a folder inside the project" in err
+
+
+def test_a_relative_docs_folder_inside_the_project_is_fine(project, capsys):
+    code, _, err = run_cli(capsys, "pages", "--config", project)
+    assert code == 0 and "docs_dir" not in err

@@ -82,6 +82,10 @@ def read_project(config_path: Path) -> ProjectConfig:
     if project.template_dir is None or not project.template_dir.is_dir():
         project.problems.append(Problem(shown, line("theme"),
                                         "mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)"))
+    raw_docs = data.get("docs_dir")
+    if isinstance(raw_docs, str) and (os.path.isabs(raw_docs) or base not in project.docs_dir.parents):
+        project.problems.append(Problem(shown, line("docs_dir"), "docs_dir should be a folder inside the project, written as a "
+                                        "relative path such as docs: Zensical stops on any other", "warning"))
     if not project.docs_dir.is_dir():
         project.problems.append(Problem(shown, line("docs_dir"), f"the docs folder {display_path(project.docs_dir)} does not exist"))
     return project
