@@ -16,7 +16,14 @@ FIND = "mentors/find/"
 TEAM = "mentors/team/"
 PROGRAMS = "programs/"
 FORMS = "forms/"
+# The gallery's word index: a small manifest, fetched on the first search, naming the chunks
+# (search_chunk) that hold the words of each range; a query fetches only the chunks it needs.
 SEARCH_INDEX = "mentors/search-index.json"
+# Every card of a roster too long for one page (above gallery_data.WINDOW_ABOVE mentors): the
+# data the gallery's script draws cards and filters from.
+GALLERY_CARDS = "mentors/gallery-cards.json"
+# The plain list of every mentor, in pages, for a roster too long for the gallery page (all_mentors).
+ALL_MENTORS = "mentors/all/"
 MATCH_DATA = "mentors/match-data.json"
 PROFILE_SCHEMA = "schema/mentor-profile.json"
 # The gallery's list of every area, region and role (gallery.html carries this id).
@@ -49,6 +56,19 @@ def facet(kind: str, slug: str) -> str:
 def filtered_gallery(key: str, value: str) -> str:
     """The gallery with one filter set, as a member would share it."""
     return f"{GALLERY}?{key}={quote(value)}"
+
+
+def all_mentors(page: int = 1) -> str:
+    """Page `page` (from 1) of the plain list of every mentor: mentors/all/, mentors/all/2/, ..."""
+    if page < 1:
+        raise ValueError(f"page numbers start at 1, not {page}")
+    return ALL_MENTORS if page == 1 else f"{ALL_MENTORS}{page}/"
+
+
+def search_chunk(number: int) -> str:
+    """One chunk of the gallery's word index. A file beside the gallery, not a folder: a mentor's
+    slug can never end in .json, so it cannot collide with a profile."""
+    return f"mentors/search-index-{number}.json"
 
 
 def program(slug: str) -> str:

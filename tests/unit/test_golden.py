@@ -38,7 +38,8 @@ PAGES = {
     "programs/coaching/agreement/": "agreement-coaching.html",
     "forms/mentee-application/": "form-mentee-application.html",
 }
-DATA = {"mentors/search-index.json": "search-index.json", "mentors/match-data.json": "match-data.json",
+DATA = {"mentors/search-index.json": "search-index.json", "mentors/search-index-0.json": "search-index-0.json",
+        "mentors/match-data.json": "match-data.json",
         "schema/mentor-profile.json": "mentor-profile.schema.json"}
 
 

@@ -23,8 +23,10 @@ from mentor_gallery.content.text import first_sentence, search_words
 from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, Applicant, Candidate, match_data, ranked
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.gallery_data import ALL_PAGE_SIZE, FIRST_CARDS, all_pages, cards_json, is_windowed
 from mentor_gallery.site.requests import controls_for, destination, program_control
 from mentor_gallery.site.views import Link, locked_profile_view, profile_view, public_card, roster_card
+from mentor_gallery.site.word_index import word_index_files
 
 
 @dataclass
@@ -115,18 +117,19 @@ def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
     ]
 
 
-def search_index(mentors: list[Mentor], members_only: bool = False) -> bytes:
-    """The words the gallery's free-text search matches, one entry per card, by slug.
+def mentor_words(mentor: Mentor, members_only: bool = False) -> str:
+    """The words the gallery's free-text search matches for one card (word_index inverts them).
     A members-only site indexes only its public roster: name, region and areas."""
+    m = mentor
+    areas = (" ".join(t.label for t in m.expertise), " ".join(a for t in m.expertise for a in t.aliases))
+    if members_only:
+        return search_words(m.name, m.region.label, *areas)
+    return search_words(m.name, m.title, m.organization, m.city or "", *areas, " ".join(m.languages), m.summary or "", m.body)
 
-    def words(m: Mentor) -> str:
-        areas = (" ".join(t.label for t in m.expertise), " ".join(a for t in m.expertise for a in t.aliases))
-        if members_only:
-            return search_words(m.name, m.region.label, *areas)
-        return search_words(m.name, m.title, m.organization, m.city or "", *areas, " ".join(m.languages), m.summary or "", m.body)
 
-    entries = {m.slug: words(m) for m in mentors}
-    return json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def gallery_order(roster: Roster, members_only: bool = False) -> list[Mentor]:
+    """The gallery's default order, which its cards, gallery-cards.json and the word index share."""
+    return sorted(roster.mentors, key=name_key if members_only else sort_key)
 
 
 # Up to this many profiles, the site search finds mentors by name too; above it, its index
@@ -149,18 +152,28 @@ def _page(url: str, title: str, template: str, context: dict[str, Any], **option
 def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
     members_only = settings.members_only
-    mentors = sorted(roster.mentors, key=name_key if members_only else sort_key)
+    mentors = gallery_order(roster, members_only)
     profiles_searchable = searchable_profiles(settings, len(mentors))
     # Members-only sites publish the roster card (name, region, areas); the rest is sealed.
     cards = {m.slug: roster_card(m) if members_only else public_card(m) for m in mentors}
     common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "members_only": members_only}
+    # Above WINDOW_ABOVE mentors the gallery holds the first cards and its script draws the rest
+    # (gallery_data); mentors/all/ lists everyone for readers without JavaScript.
+    listed = [cards[m.slug] for m in mentors]
+    windowed = is_windowed(len(listed))
     pages: list[PageSpec] = [
         _page(routes.GALLERY, "Mentors Gallery", "gallery.html",
-              {**common, "cards": [cards[m.slug] for m in mentors], "facets": facets(roster, members_only), "total": len(mentors),
+              {**common, "cards": listed[:FIRST_CARDS] if windowed else listed, "windowed": windowed,
+               "all_pages": all_pages(len(listed)), "facets": facets(roster, members_only), "total": len(mentors),
                # gallery.js folds search queries with the very table the index was folded with
                "extra_folds": json.dumps(EXTRA_FOLDS, ensure_ascii=False),
                "propose_url": _propose_url(roster, settings)}, in_nav=True, wide=True),
     ]
+    for number in range(1, all_pages(len(listed)) + 1):
+        part = listed[(number - 1) * ALL_PAGE_SIZE:number * ALL_PAGE_SIZE]
+        pages.append(_page(routes.all_mentors(number), f"All mentors, page {number} of {all_pages(len(listed))}", "all.html",
+                           {**common, "cards": part, "page_number": number, "pages": all_pages(len(listed)),
+                            "first": (number - 1) * ALL_PAGE_SIZE + 1, "total": len(listed)}))
     # The matching tools score in the browser (match.js) with the weights `mentor-gallery match` uses.
     tools = {**common, "weights": json.dumps(settings.weights.to_json()), "frequencies": FREQUENCY.terms, "meetings": MEETING.terms,
              "need_weights": NEED_POSITION_WEIGHTS, "max_team_areas": MAX_TEAM_AREAS}
@@ -280,8 +293,11 @@ def _propose_url(roster: Roster, settings: SiteSettings) -> str | None:
 
 def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
     members_only = settings.members_only
-    files = {routes.SEARCH_INDEX: search_index(roster.mentors, members_only),
-             routes.PROFILE_SCHEMA: schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")}
+    order = gallery_order(roster, members_only)
+    files = word_index_files([mentor_words(m, members_only) for m in order])
+    files[routes.PROFILE_SCHEMA] = schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")
+    if is_windowed(len(order)):
+        files[routes.GALLERY_CARDS] = cards_json([roster_card(m) if members_only else public_card(m) for m in order])
     if not members_only:
         files[routes.MATCH_DATA] = match_data(roster)
     return files

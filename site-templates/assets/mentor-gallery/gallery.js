@@ -1,64 +1,213 @@
 /* Mentors Gallery: live facet filters, free-text search, sorting and shareable URLs.
  *
- * The cards are rendered on the server, so the page is complete without JavaScript. This reads
- * their data- attributes once into typed arrays; a filter change recomputes one facet's bit per
- * mentor and hides or shows only the cards whose visibility changed, so it stays fast with
- * thousands of cards. Profile text never goes into innerHTML: only numbers and fixed words are
- * written, with textContent.
+ * Up to a thousand mentors the page holds every card, so it is complete without JavaScript; this
+ * reads their data- attributes once into typed arrays, and a filter change recomputes one facet's
+ * bit per mentor and hides or shows only the cards whose visibility changed (`AllCards`). Above
+ * that the page holds the first cards only: the roster comes from gallery-cards.json
+ * (gallery-cards.js), the filters and counts run over all of it the same way, and `CardWindow`
+ * draws the first page of the results, and another page on "Show more". Profile text never goes
+ * into innerHTML: only numbers and fixed words are written, with textContent.
  *
- * The state lives in the query string (the contract's keys: search, expertise, region, program,
- * frequency, meeting, accepting; plus sort). Material's instant navigation swaps the page without
- * reloading scripts, so the gallery is set up again on each `document$` emission.
+ * The state lives in the query string (the contract's keys: search and one per facet of the
+ * form, such as expertise, region, program; plus sort). Material's instant navigation swaps the
+ * page without reloading scripts, so the gallery is set up again on each `document$` emission.
  */
 (() => {
   "use strict";
   if (window.mentorGallery) return; // the script was included twice: the first copy serves
 
   const TYPING_PAUSE_MS = 800; // a search typed without such a pause is one history entry
+  // A chunk of the word index is fetched once typing pauses this long, not for every prefix typed.
+  const FETCH_PAUSE_MS = 150;
   // A filtered-out card gets this class (display: none), not the `hidden` attribute: Material's
   // stylesheet has `:not([hidden]) ~` selectors, so each change of `hidden` makes the browser
   // re-check every later sibling. With 10,000 cards that made the style update 5 to 7 times slower.
   const OUT = "mg-card--out";
+  const { fold, setExtraFolds, queryWords, wordIndex } = window.mentorGallerySearch;
 
-  /* ---- Folding: the same rule as slugs.fold in Python --------------------------------------
-   * NFKD, drop combining marks, lowercase, then the letters without a decomposition (ø, ß, …),
-   * whose table the page carries (data-extra-folds) from slugs.EXTRA_FOLDS. Python drops marks
-   * with a non-zero combining class; \p{Mn} differs from that only for a few marks of non-Latin
-   * scripts, which the search drops anyway since it matches runs of [a-z0-9]. */
-  const MARKS = /\p{Mn}/gu;
-  let extraFolds = {};
-  let extraFoldPattern = null;
+  /* ---- The roster, as the filters read it -------------------------------------------------
+   * Per mentor (its position in the default order): its slug, its name, and per data- attribute
+   * the words it holds. From the cards in the page, or from gallery-cards.json. */
 
-  function setExtraFolds(table) {
-    extraFolds = table || {};
-    const keys = Object.keys(extraFolds).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    extraFoldPattern = keys.length ? new RegExp(keys.join("|"), "g") : null;
-  }
-
-  function fold(text) {
-    const folded = String(text).normalize("NFKD").replace(MARKS, "").toLowerCase();
-    return extraFoldPattern ? folded.replace(extraFoldPattern, (ch) => extraFolds[ch]) : folded;
-  }
-
-  function queryWords(text) {
-    const words = fold(text).split(/[^a-z0-9]+/).filter(Boolean);
-    return [...new Set(words)];
-  }
-
-  /* The search index: slug -> folded unique words. Kept across instant navigations. */
-  const indexCache = new Map();
-
-  function loadIndex(url) {
-    if (!indexCache.has(url)) {
-      const request = fetch(url, { credentials: "same-origin" })
-        .then((response) => {
-          if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-          return response.json();
-        });
-      request.catch(() => indexCache.delete(url)); // a later keystroke may try again
-      indexCache.set(url, request);
+  class PageRoster {
+    constructor(cards) {
+      this.cards = cards;
+      this.count = cards.length;
     }
-    return indexCache.get(url);
+
+    slug(i) { return this.cards[i].getAttribute("data-mentor"); }
+
+    name(i) { return this.cards[i].querySelector(".mg-card__name").textContent.trim(); }
+
+    attribute(key) {
+      const positions = new Map();
+      const offsets = new Uint32Array(this.count + 1);
+      const found = [];
+      const name = `data-${key}`;
+      this.cards.forEach((card, i) => {
+        offsets[i] = found.length;
+        const raw = card.getAttribute(name);
+        if (raw) {
+          for (const word of raw.split(" ")) {
+            if (!positions.has(word)) positions.set(word, positions.size);
+            found.push(positions.get(word));
+          }
+        }
+      });
+      offsets[this.count] = found.length;
+      return { words: [...positions.keys()], offsets, values: Uint32Array.from(found) };
+    }
+  }
+
+  class TableRoster {
+    constructor(table) {
+      this.table = table;
+      this.count = table.count;
+    }
+
+    slug(i) { return this.table.slug(i); }
+
+    name(i) { return this.table.value("name", i); }
+
+    attribute(key) { return this.table.attribute(key); }
+  }
+
+  /* ---- Showing the results ---------------------------------------------------------------- */
+
+  /* Every card is in the page: hide the others, and reorder the list itself. */
+  class AllCards {
+    constructor(list, cards) {
+      this.list = list;
+      this.cards = cards;
+      this.visible = Uint8Array.from(cards, (card) => (card.classList.contains(OUT) ? 0 : 1)); // as on screen
+    }
+
+    show(fail) {
+      const { cards, visible } = this;
+      for (let i = 0; i < fail.length; i++) {
+        const show = fail[i] === 0 ? 1 : 0;
+        if (show !== visible[i]) {
+          visible[i] = show;
+          cards[i].classList.toggle(OUT, !show);
+        }
+      }
+    }
+
+    arrange(order) {
+      // Each move inside the live page is costly (10,000 cards: seconds): take the list out,
+      // reorder it, and put it back in one step (about twenty times faster).
+      const { list } = this;
+      const focused = list.contains(document.activeElement) ? document.activeElement : null;
+      const parent = list.parentNode;
+      const next = list.nextSibling;
+      parent.removeChild(list);
+      for (const i of order) list.appendChild(this.cards[i]);
+      parent.insertBefore(list, next);
+      if (focused) focused.focus();
+    }
+
+    shown() {
+      return Array.from(this.list.querySelectorAll(`:scope > [data-mentor]:not(.${OUT})`));
+    }
+  }
+
+  /* A long roster: the first `limit` results are drawn, `step` more on "Show more". The cards the
+     server drew are kept and reused; the others are drawn once, when first needed. */
+  class CardWindow {
+    constructor(root, list, table, serverCards) {
+      this.root = root;
+      this.list = list;
+      this.table = table;
+      this.step = Math.max(serverCards.length, 1);
+      this.limit = this.step;
+      this.pageRoot = root.getAttribute("data-root") || "";
+      this.heading = root.getAttribute("data-card-heading") || "h3";
+      this.elements = new Map(); // position -> its card
+      // The server drew the first cards of the default order; any other card is drawn afresh.
+      serverCards.forEach((card, i) => {
+        if (i < table.count && table.slug(i) === card.getAttribute("data-mentor")) this.elements.set(i, card);
+      });
+      this.drawn = serverCards.map((card, i) => (this.elements.get(i) === card ? i : -1));
+      this.fail = null;
+      this.order = null;
+      this.matching = 0;
+      this.more = root.querySelector("[data-more]");
+      this.moreButton = root.querySelector("[data-more-button]");
+      this.moreStatus = root.querySelector("[data-more-status]");
+      this.moreButton.hidden = false;
+      const all = root.querySelector("[data-more-all]");
+      if (all) all.hidden = true; // the plain list stays linked from the foot of the page
+      this.moreButton.addEventListener("click", () => this.showMore());
+    }
+
+    card(i) {
+      let card = this.elements.get(i);
+      if (!card) {
+        card = window.mentorGalleryCards.drawCard(this.table, i, this.pageRoot, this.heading);
+        this.elements.set(i, card);
+      }
+      return card;
+    }
+
+    /* The results changed (filters, search or order): back to the first page of them. */
+    show(fail, order, matching) {
+      this.fail = fail;
+      this.order = order;
+      this.matching = matching;
+      this.limit = this.step;
+      this.draw();
+    }
+
+    arrange(order) {
+      this.show(this.fail, order, this.matching);
+    }
+
+    draw() {
+      const { fail, order, limit } = this;
+      const wanted = [];
+      for (let k = 0; k < order.length && wanted.length < limit; k++) {
+        if (fail[order[k]] === 0) wanted.push(order[k]);
+      }
+      const same = this.drawn.length <= wanted.length && this.drawn.every((i, k) => wanted[k] === i);
+      if (same) {
+        // More of the same results: add the new cards after those on screen.
+        const fragment = document.createDocumentFragment();
+        for (const i of wanted.slice(this.drawn.length)) fragment.appendChild(this.card(i));
+        this.list.appendChild(fragment);
+      } else {
+        this.list.replaceChildren(...wanted.map((i) => this.card(i)));
+      }
+      this.drawn = wanted;
+      this.updateMore();
+    }
+
+    updateMore() {
+      const shown = this.drawn.length;
+      const left = this.matching - shown;
+      this.more.hidden = this.matching === 0;
+      const noun = this.matching === 1 ? "mentor" : "mentors";
+      const status = left > 0 ? `The first ${shown} of ${this.matching} ${noun} are shown.` : `All ${this.matching} ${noun} are shown.`;
+      if (this.moreStatus.textContent !== status) this.moreStatus.textContent = status;
+      this.moreButton.hidden = left <= 0;
+      const label = `Show ${Math.min(left, this.step)} more`;
+      if (this.moreButton.textContent !== label) this.moreButton.textContent = label;
+    }
+
+    /* "Show more": draw the next page and take the keyboard to its first card. */
+    showMore() {
+      const before = this.drawn.length;
+      this.limit += this.step;
+      this.draw();
+      const first = this.drawn[before];
+      if (first !== undefined) {
+        const link = this.card(first).querySelector(".mg-card__name a");
+        if (link) link.focus();
+      }
+    }
+
+    shown() {
+      return this.drawn.map((i) => this.card(i));
+    }
   }
 
   /* ---- One gallery page ------------------------------------------------------------------ */
@@ -78,48 +227,72 @@
       this.activeOut = root.querySelector("[data-active-count]");
       this.doneButton = root.querySelector("[data-filter-done]");
       this.doneOut = root.querySelector("[data-done-count]");
-      this.searchFailed = false; // the index could not be fetched
+      this.index = wordIndex(new URL(root.getAttribute("data-index-url"), location.href).href);
+      this.searchFailed = false; // a chunk of the word index could not be fetched
+      this.searching = false; // waiting for chunks of the word index
+      this.fetchTimer = 0;
       this.typing = false;
       this.typingTimer = 0;
-      this.lastFilterMs = 0;
-      this.readCards();
+      this.lastFilterMs = null; // set by the first state applied: the gallery is ready
+      this.ready = false;
       this.bind();
-      this.restore(location.search);
+      const cardsUrl = root.getAttribute("data-cards-url");
+      if (!cardsUrl) {
+        this.setRoster(new PageRoster(this.serverCards()), new AllCards(this.list, this.serverCards()));
+        this.restore(location.search);
+        return;
+      }
+      // A long roster: the form shows the URL's state at once; the results follow the data.
+      this.setForm(new URLSearchParams(location.search));
+      root.setAttribute("aria-busy", "true");
+      window.mentorGalleryCards.loadCards(new URL(cardsUrl, location.href).href).then((table) => {
+        if (!root.isConnected) return; // the member has moved on to another page
+        root.removeAttribute("aria-busy");
+        this.setRoster(new TableRoster(table), new CardWindow(root, this.list, table, this.serverCards()));
+        this.restore(this.formQuery()); // what the member may have chosen meanwhile
+        this.writeUrl("replace");
+      }, () => {
+        root.removeAttribute("aria-busy");
+        this.countOut.textContent += " (filters are unavailable: reload the page, or use the list of all mentors)";
+      });
     }
 
-    /* Everything the filters need from the cards, read once. */
-    readCards() {
-      this.cards = Array.from(this.list.querySelectorAll(":scope > [data-mentor]"));
-      this.slugs = this.cards.map((card) => card.getAttribute("data-mentor"));
+    serverCards() {
+      return Array.from(this.list.querySelectorAll(":scope > [data-mentor]"));
+    }
+
+    /* Everything the filters need, read once. */
+    setRoster(roster, display) {
+      this.roster = roster;
+      this.display = display;
+      this.total = roster.count;
       this.facets = Array.from(this.root.querySelectorAll("[data-facet]"), (fieldset, bit) => this.readFacet(fieldset, bit));
       this.searchBit = 1 << this.facets.length;
-      this.fail = new Uint32Array(this.cards.length); // per card: a bit per facet (and search) it fails
-      this.visible = Uint8Array.from(this.cards, (card) => (card.classList.contains(OUT) ? 0 : 1)); // as on screen
-      this.words = null; // per card: " " + its indexed words, once the index is loaded
+      this.fail = new Uint32Array(roster.count); // per mentor: a bit per facet (and search) it fails
+      this.hits = null; // per mentor: 1 where it matches the search, once the index has answered
       this.query = []; // folded words of the search, as applied to `fail`
       this.sort = ""; // the server's order
       this.orders = new Map();
+      this.ready = true;
     }
 
-    /* A facet's options and, per card, the option indices it has (flat typed arrays). */
+    /* A facet's options and, per mentor, the option indices it has (flat typed arrays). */
     readFacet(fieldset, bit) {
       const key = fieldset.getAttribute("data-facet");
       const boxes = Array.from(fieldset.querySelectorAll("input[type=checkbox]"));
       const option = new Map(boxes.map((box, i) => [box.value, i]));
-      const offsets = new Uint32Array(this.cards.length + 1);
+      const { words, offsets: wordOffsets, values: wordValues } = this.roster.attribute(key);
+      const optionOf = words.map((word) => (option.has(word) ? option.get(word) : -1));
+      const offsets = new Uint32Array(this.roster.count + 1);
       const found = [];
-      const attribute = `data-${key}`;
-      this.cards.forEach((card, i) => {
+      for (let i = 0; i < this.roster.count; i++) {
         offsets[i] = found.length;
-        const raw = card.getAttribute(attribute);
-        if (raw) {
-          for (const value of raw.split(" ")) {
-            const index = option.get(value);
-            if (index !== undefined) found.push(index);
-          }
+        for (let j = wordOffsets[i], end = wordOffsets[i + 1]; j < end; j++) {
+          const index = optionOf[wordValues[j]];
+          if (index >= 0) found.push(index);
         }
-      });
-      offsets[this.cards.length] = found.length;
+      }
+      offsets[this.roster.count] = found.length;
       return {
         key, bit: 1 << bit, boxes, option, offsets, values: Uint16Array.from(found),
         selected: new Uint8Array(boxes.length), chosen: 0,
@@ -131,6 +304,7 @@
     bind() {
       this.form.addEventListener("submit", (event) => event.preventDefault()); // Enter in the search
       this.form.addEventListener("change", (event) => {
+        if (!this.ready) { this.writeUrl("push"); return; } // applied once the roster is here
         const box = event.target;
         const facet = this.facets.find((f) => f.boxes.includes(box));
         if (!facet) return;
@@ -143,12 +317,13 @@
       });
       this.searchInput.addEventListener("input", () => this.onSearchInput());
       this.sortSelect.addEventListener("change", () => {
+        if (!this.ready) { this.writeUrl("push"); return; }
         this.endTyping();
         this.applySort(this.sortSelect.value);
         this.writeUrl("push");
       });
       for (const button of this.root.querySelectorAll("[data-reset]")) {
-        button.addEventListener("click", () => this.reset(button));
+        button.addEventListener("click", () => this.ready && this.reset(button));
       }
       this.toggle.addEventListener("click", () => this.setPanelOpen(this.toggle.getAttribute("aria-expanded") !== "true"));
       this.doneButton.addEventListener("click", () => {
@@ -159,7 +334,7 @@
       // before Material's instant navigation (listening on <body>) would treat them as a new page.
       this.root.addEventListener("click", (event) => {
         const link = event.target.closest && event.target.closest("a[href]");
-        if (!link || event.defaultPrevented || event.button !== 0) return;
+        if (!link || event.defaultPrevented || event.button !== 0 || !this.ready) return;
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || link.target) return;
         const url = new URL(link.href, location.href);
         if (url.origin !== location.origin || url.pathname !== this.path || !url.search) return;
@@ -180,27 +355,34 @@
       return true;
     }
 
-    /* Show the view a query string describes; unknown keys and values are ignored. */
+    /* The controls as a query string describes them; unknown keys and values are ignored. */
+    setForm(params) {
+      for (const fieldset of this.root.querySelectorAll("[data-facet]")) {
+        const wanted = new Set(params.getAll(fieldset.getAttribute("data-facet")));
+        for (const box of fieldset.querySelectorAll("input[type=checkbox]")) box.checked = wanted.has(box.value);
+      }
+      this.searchInput.value = params.get("search") || "";
+      const sort = params.get("sort") || "";
+      this.sortSelect.value = Array.from(this.sortSelect.options).some((o) => o.value === sort) ? sort : "";
+    }
+
+    /* Show the view a query string describes. */
     restore(search) {
       const params = new URLSearchParams(search);
       this.endTyping();
+      this.setForm(params);
       this.timed(() => {
         for (const facet of this.facets) {
-          const wanted = new Set(params.getAll(facet.key));
           let changed = false;
           facet.boxes.forEach((box, i) => {
-            box.checked = wanted.has(box.value);
             changed = this.choose(facet, i, box.checked) || changed;
           });
           if (changed) this.updateFacet(facet, false); // the others' bits still hold
         }
-        this.searchInput.value = params.get("search") || "";
         this.setQuery(this.searchInput.value);
+        this.applySort(this.sortSelect.value, false);
         this.render();
       });
-      const sort = params.get("sort") || "";
-      this.sortSelect.value = Array.from(this.sortSelect.options).some((o) => o.value === sort) ? sort : "";
-      this.applySort(this.sortSelect.value);
     }
 
     /* Every filter and the search cleared; the order chosen stays. */
@@ -211,23 +393,22 @@
       if (focusWasLost) this.searchInput.focus();
     }
 
-    /* The contract's query string, in its order, values in the form's order. */
-    queryString() {
+    /* The contract's query string, from the controls: search, then each facet's values in the
+       form's order, then the order chosen. */
+    formQuery() {
       const params = new URLSearchParams();
       const text = this.searchInput.value.trim();
       if (text) params.append("search", text);
-      for (const facet of this.facets) {
-        facet.boxes.forEach((box, i) => {
-          if (facet.selected[i]) params.append(facet.key, box.value);
-        });
+      for (const box of this.root.querySelectorAll("[data-facet] input[type=checkbox]")) {
+        if (box.checked) params.append(box.name, box.value);
       }
-      if (this.sort) params.append("sort", this.sort);
+      if (this.sortSelect.value) params.append("sort", this.sortSelect.value);
       const query = params.toString();
       return query ? `?${query}` : "";
     }
 
     writeUrl(mode) {
-      const url = this.path + this.queryString();
+      const url = this.path + this.formQuery();
       if (url === location.pathname + location.search) return false;
       if (mode === "replace") history.replaceState(history.state, "", url);
       else history.pushState(null, "", url);
@@ -235,10 +416,12 @@
     }
 
     onSearchInput() {
-      this.timed(() => {
-        this.setQuery(this.searchInput.value);
-        this.render();
-      });
+      if (this.ready) {
+        this.timed(() => {
+          this.setQuery(this.searchInput.value, true);
+          this.render();
+        });
+      }
       // One history entry per burst of typing: push at its start, then replace while typing.
       if (this.writeUrl(this.typing ? "replace" : "push")) this.typing = true;
       clearTimeout(this.typingTimer);
@@ -257,7 +440,7 @@
 
     /* ---- Filtering ---------------------------------------------------------------------- */
 
-    /* Recompute one facet's bit for every card: set where the card has none of the chosen values. */
+    /* Recompute one facet's bit for every mentor: set where it has none of the chosen values. */
     updateFacet(facet, andRender = true) {
       const { bit, selected, offsets, values } = facet;
       const fail = this.fail;
@@ -276,62 +459,58 @@
       if (andRender) this.render();
     }
 
-    setQuery(text) {
+    /* typed: the member is typing, so chunks the words need are fetched once typing pauses. */
+    setQuery(text, typed = false) {
       const words = queryWords(text);
-      if (words.join(" ") === this.query.join(" ")) return; // same words: the bits still hold
+      const same = words.join(" ") === this.query.join(" ");
       this.query = words;
-      if (this.query.length && !this.words) {
-        const url = new URL(this.root.getAttribute("data-index-url"), location.href).href;
+      if (same && (this.hits || !words.length)) return; // the bits still hold
+      this.hits = words.length ? this.index.hits(words) : null;
+      clearTimeout(this.fetchTimer);
+      if (words.length && !this.hits) {
+        this.searching = true;
+        this.searchFailed = false;
         this.root.setAttribute("aria-busy", "true");
-        loadIndex(url).then((index) => {
-          if (!this.root.isConnected) return; // the member has moved on to another page
-          this.words = this.slugs.map((slug) => ` ${index[slug] || ""}`);
-          this.searchFailed = false;
-          this.root.removeAttribute("aria-busy");
-          this.timed(() => { this.updateSearch(); this.render(); });
+        const fetchNow = () => this.index.load(words).then(() => {
+          if (!this.root.isConnected || this.query.join(" ") !== words.join(" ")) return; // moved on
+          this.timed(() => { this.setQuery(this.searchInput.value); this.render(); });
         }, () => {
-          this.root.removeAttribute("aria-busy");
+          if (this.query.join(" ") !== words.join(" ")) return;
+          this.searching = false;
           this.searchFailed = true;
+          this.root.removeAttribute("aria-busy");
           this.render();
         });
+        if (typed) this.fetchTimer = setTimeout(fetchNow, FETCH_PAUSE_MS);
+        else fetchNow();
+      } else if (this.searching) {
+        this.searching = false;
+        this.root.removeAttribute("aria-busy");
       }
       this.updateSearch();
     }
 
-    /* Every query word must begin some word of the mentor: " " + word finds word starts. */
+    /* Set the search bit where a mentor misses a query word; none while the index is on its way. */
     updateSearch() {
-      const fail = this.fail;
+      const { fail, hits } = this;
       const bit = this.searchBit;
       const keep = ~bit;
-      if (!this.query.length || !this.words) {
+      if (!this.query.length || !hits) {
         for (let i = 0; i < fail.length; i++) fail[i] &= keep;
         return;
       }
-      const needles = this.query.map((word) => ` ${word}`);
-      for (let i = 0; i < fail.length; i++) {
-        const words = this.words[i];
-        let hit = true;
-        for (const needle of needles) {
-          if (words.indexOf(needle) === -1) { hit = false; break; }
-        }
-        fail[i] = hit ? fail[i] & keep : fail[i] | bit;
-      }
+      for (let i = 0; i < fail.length; i++) fail[i] = hits[i] ? fail[i] & keep : fail[i] | bit;
     }
 
-    /* Show the cards that fail nothing; count, per facet option, the cards that would show if
+    /* Show the mentors that fail nothing; count, per facet option, the mentors that would show if
        that option were chosen with the other facets and the search as they are. */
     render() {
-      const { fail, visible, cards, facets } = this;
+      const { fail, facets } = this;
       const counts = facets.map((f) => new Uint32Array(f.boxes.length));
       let shown = 0;
       for (let i = 0; i < fail.length; i++) {
         const missed = fail[i];
-        const show = missed === 0 ? 1 : 0;
-        if (show !== visible[i]) {
-          visible[i] = show;
-          cards[i].classList.toggle(OUT, !show);
-        }
-        if (show) {
+        if (missed === 0) {
           shown++;
           for (let f = 0; f < facets.length; f++) {
             const { offsets, values } = facets[f];
@@ -345,6 +524,7 @@
           for (let j = offsets[i], end = offsets[i + 1]; j < end; j++) tally[values[j]]++;
         }
       }
+      this.display.show(fail, this.order(this.sort), shown);
       let chosen = 0;
       facets.forEach((facet, f) => {
         chosen += facet.chosen;
@@ -356,10 +536,10 @@
           }
         });
       });
-      const total = cards.length;
+      const total = this.total;
       const noun = total === 1 ? "mentor" : "mentors";
       let text = shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`;
-      if (this.query.length && !this.words) text += this.searchFailed ? " (search is unavailable)" : " (searching…)";
+      if (this.query.length && !this.hits) text += this.searchFailed ? " (search is unavailable)" : " (searching…)";
       if (this.countOut.textContent !== text) this.countOut.textContent = text;
       const done = `${shown} ${shown === 1 ? "mentor" : "mentors"}`;
       if (this.doneOut.textContent !== done) this.doneOut.textContent = done;
@@ -382,17 +562,18 @@
 
     order(key) {
       if (!this.orders.has(key)) {
-        const n = this.cards.length;
-        const ids = Array.from({ length: n }, (_, i) => i); // server order: accepting first, then name
+        const n = this.roster.count;
+        const ids = Array.from({ length: n }, (_, i) => i); // the server's order: accepting first, then name
         if (key === "name") {
-          const names = this.cards.map((card) => fold(card.querySelector(".mg-card__name").textContent.trim()));
+          const names = ids.map((i) => fold(this.roster.name(i)));
           ids.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
         } else if (key === "region") {
           const region = this.facets.find((f) => f.key === "region");
           const rank = (i) => (region && region.offsets[i] < region.offsets[i + 1] ? region.values[region.offsets[i]] : 1e9);
           ids.sort((a, b) => rank(a) - rank(b) || a - b);
         } else if (key === "updated") {
-          const dates = this.cards.map((card) => card.getAttribute("data-updated") || "");
+          const { words, offsets, values } = this.roster.attribute("updated");
+          const dates = ids.map((i) => (offsets[i] < offsets[i + 1] ? words[values[offsets[i]]] : ""));
           ids.sort((a, b) => (dates[a] > dates[b] ? -1 : dates[a] < dates[b] ? 1 : a - b)); // undated last
         }
         this.orders.set(key, ids);
@@ -400,24 +581,22 @@
       return this.orders.get(key);
     }
 
-    applySort(key) {
+    /* andRender false: the caller renders (which arranges the cards in this order) next. */
+    applySort(key, andRender = true) {
       if (key === this.sort) return;
       this.sort = key;
-      // Each move inside the live page is costly (10,000 cards: seconds): take the list out,
-      // reorder it, and put it back in one step (about twenty times faster).
-      const { list } = this;
-      const focused = list.contains(document.activeElement) ? document.activeElement : null;
-      const parent = list.parentNode;
-      const next = list.nextSibling;
-      parent.removeChild(list);
-      for (const i of this.order(key)) list.appendChild(this.cards[i]);
-      parent.insertBefore(list, next);
-      if (focused) focused.focus();
+      if (this.display instanceof AllCards) this.display.arrange(this.order(key));
+      else if (andRender) this.display.arrange(this.order(key));
     }
 
     /* For tests and benchmarks: the slugs of the cards shown, in order. */
     shownSlugs() {
-      return Array.from(this.list.querySelectorAll(`:scope > [data-mentor]:not(.${OUT})`), (c) => c.getAttribute("data-mentor"));
+      return this.display.shown().map((card) => card.getAttribute("data-mentor"));
+    }
+
+    /* For tests: the slugs of every mentor the filters and search keep, in order, drawn or not. */
+    matchingSlugs() {
+      return this.order(this.sort).filter((i) => this.fail[i] === 0).map((i) => this.roster.slug(i));
     }
   }
 
@@ -440,23 +619,30 @@
   // Back and forward between filter states of the same page: Material reloads only when the
   // path changes, so these are ours to restore.
   window.addEventListener("popstate", () => {
-    if (current && current.root.isConnected && location.pathname === current.path) current.restore(location.search);
+    if (current && current.ready && current.root.isConnected && location.pathname === current.path) current.restore(location.search);
   });
 
   window.mentorGallery = {
     fold,
     /* Apply a query string as if the page were opened with it; returns the milliseconds taken. */
     applyFilters(search) {
-      if (!current) return null;
+      if (!current || !current.ready) return null;
       current.restore(search || "");
       return current.lastFilterMs;
     },
     get lastFilterMs() { return current ? current.lastFilterMs : null; },
-    shownSlugs() { return current ? current.shownSlugs() : []; },
+    shownSlugs() { return current && current.ready ? current.shownSlugs() : []; },
+    matchingSlugs() { return current && current.ready ? current.matchingSlugs() : []; },
+    /* For tests: card i of the default order as gallery-cards.js draws it (a long roster only). */
+    drawnCard(i) {
+      if (!current || !(current.display instanceof CardWindow)) return null;
+      return window.mentorGalleryCards.drawCard(current.display.table, i, current.display.pageRoot, current.display.heading).outerHTML;
+    },
     /* Read the cards again (after a benchmark adds some) and apply the URL's filters to them. */
     refresh() {
-      if (!current) return;
-      current.readCards();
+      if (!current || !(current.display instanceof AllCards)) return;
+      const cards = current.serverCards();
+      current.setRoster(new PageRoster(cards), new AllCards(current.list, cards));
       current.restore(location.search);
     },
   };

@@ -1,0 +1,178 @@
+/* Mentors Gallery: the cards of a long roster, read from gallery-cards.json and drawn on demand.
+ *
+ * Above a thousand mentors the gallery page holds only the first cards; the server writes every
+ * card's fields into gallery-cards.json (site/gallery_data.py) from the very view it draws its
+ * cards from, and `drawCard` here builds the same element _card.html does, attribute for
+ * attribute (a browser test compares the two). Profile text only ever goes in as textContent or
+ * an attribute value, never as HTML.
+ */
+(() => {
+  "use strict";
+  if (window.mentorGalleryCards) return;
+
+  /* A column of gallery-cards.json: a value per card, or a table with a position (or a list of
+     positions) per card, or a table sharing another column's positions ("same"). */
+  function readColumn(column, indexes, name) {
+    if (column === undefined || column === null) return { plain: null };
+    if (Array.isArray(column)) return { plain: column };
+    const index = column.same !== undefined ? indexes.get(column.same) : column.index;
+    if (!index) throw new Error(`gallery cards: column ${name} refers to an unknown ${column.same}`);
+    indexes.set(name, index);
+    return { table: column.table, index };
+  }
+
+  class CardTable {
+    constructor(document) {
+      this.count = document.count;
+      this.profile = document.profile; // [prefix, suffix] around a slug: routes.profile
+      const columns = document.columns;
+      const indexes = new Map();
+      this.columns = new Map();
+      for (const [name, column] of Object.entries(columns)) {
+        if (name !== "data") this.columns.set(name, readColumn(column, indexes, name));
+      }
+      // The data- attributes, in the card's order: each a table of words and positions per card.
+      this.data = Object.entries(columns.data || {}).map(([key, column]) => ({ key, ...readColumn(column, indexes, `data.${key}`) }));
+      this.slugs = new Array(this.count);
+    }
+
+    /* A field's value for card i, or null. */
+    value(name, i) {
+      const column = this.columns.get(name);
+      if (!column) return null;
+      if (column.plain) return column.plain[i] ?? null;
+      if (column.table) return column.table[column.index[i]];
+      return null;
+    }
+
+    /* A field of several values (the area or role chips) for card i. */
+    values(name, i) {
+      const column = this.columns.get(name);
+      if (!column || !column.table) return [];
+      return positions(column.index[i]).map((p) => column.table[p]);
+    }
+
+    slug(i) {
+      let slug = this.slugs[i];
+      if (slug === undefined) {
+        const given = this.value("slug", i);
+        // 0: the slug is the name's slug (slugs.slugify), which the server checked folds alike here.
+        slug = given === 0 ? slugify(this.value("name", i)) : given;
+        this.slugs[i] = slug;
+      }
+      return slug;
+    }
+
+    /* One data- attribute as the filters read it: its words, and per card their positions in
+       them (offsets[i] to offsets[i + 1] in values). */
+    attribute(key) {
+      const column = this.data.find((c) => c.key === key);
+      const offsets = new Uint32Array(this.count + 1);
+      if (!column) return { words: [], offsets, values: new Uint32Array(0) };
+      const found = [];
+      for (let i = 0; i < this.count; i++) {
+        offsets[i] = found.length;
+        const p = column.index[i];
+        if (Array.isArray(p)) found.push(...p);
+        else if (p !== null) found.push(p); // null: the card has no such attribute
+      }
+      offsets[this.count] = found.length;
+      return { words: column.table, offsets, values: Uint32Array.from(found) };
+    }
+
+    /* A data- attribute's value on card i; null where the card has none. */
+    dataValue(column, i) {
+      const p = column.index[i];
+      return p === null ? null : positions(p).map((q) => column.table[q]).join(" ");
+    }
+  }
+
+  function positions(p) {
+    return Array.isArray(p) ? p : [p];
+  }
+
+  function slugify(name) {
+    return window.mentorGallerySearch.fold(name).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  /* ---- Drawing: _card.html, element for element ------------------------------------------ */
+
+  function element(tag, attributes, text) {
+    const node = document.createElement(tag);
+    for (const [name, value] of attributes) node.setAttribute(name, value);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function chipList(links, className, label, root) {
+    const chips = element("ul", [["class", className], ["aria-label", label]]);
+    for (const [text, url] of links) {
+      const item = element("li", []);
+      item.append(element("a", [["class", "mg-chip"], ["href", root + url], ["title", text]], text));
+      chips.append(item);
+    }
+    return chips;
+  }
+
+  /* Card i as the gallery page's template draws it, links prefixed with `root` (the page's way
+     back to the site root) and the name under a `heading` element. */
+  function drawCard(table, i, root, heading) {
+    const availability = table.value("availability", i); // "1…" open, "0…" not, with its text; null on a roster card
+    const open = availability !== null && availability[0] === "1";
+    const attributes = [["class", availability !== null && !open ? "mg-card mg-card--unavailable" : "mg-card"], ["data-mentor", table.slug(i)]];
+    for (const column of table.data) {
+      const value = table.dataValue(column, i);
+      if (value !== null) attributes.push([`data-${column.key}`, value]);
+    }
+    const card = element("li", attributes);
+
+    const head = element("div", [["class", "mg-card__head"]]);
+    const photo = table.value("photo_url", i);
+    if (photo) {
+      head.append(element("img", [["class", "mg-avatar"], ["src", root + photo], ["alt", ""], ["width", "48"], ["height", "48"],
+        ["loading", "lazy"], ["decoding", "async"]]));
+    } else {
+      head.append(element("span", [["class", `mg-avatar mg-avatar--initials mg-avatar--tone-${table.value("tone", i)}`],
+        ["aria-hidden", "true"]], table.value("initials", i)));
+    }
+    const who = element("div", [["class", "mg-card__who"]]);
+    const name = element(heading, [["class", "mg-card__name"]]);
+    name.append(element("a", [["href", root + table.profile[0] + table.slug(i) + table.profile[1]]], table.value("name", i)));
+    who.append(name);
+    const role = table.value("role_line", i);
+    if (role) who.append(element("p", [["class", "mg-card__role"]], role));
+    head.append(who);
+    card.append(head);
+
+    const detail = table.value("place_detail", i);
+    card.append(element("p", [["class", "mg-card__place"]], table.value("region", i) + (detail ? ` \u00b7 ${detail}` : "")));
+    const summary = table.value("summary", i);
+    if (summary) card.append(element("p", [["class", "mg-card__summary"]], summary));
+    card.append(chipList(table.values("areas", i), "mg-chips", "Areas of expertise", root));
+    const roles = table.values("roles", i);
+    if (roles.length) card.append(chipList(roles, "mg-chips mg-chips--roles", "Ways of helping", root));
+    if (availability !== null) {
+      card.append(element("p", [["class", `mg-status ${open ? "mg-status--open" : "mg-status--closed"}`]], availability.slice(1)));
+    }
+    return card;
+  }
+
+  /* One table per URL, kept across Material's instant navigations. */
+  const tables = new Map();
+
+  function loadCards(url) {
+    if (!tables.has(url)) {
+      const request = fetch(url, { credentials: "same-origin" })
+        .then((response) => {
+          if (!response.ok) throw new Error(`gallery cards: HTTP ${response.status}`);
+          return response.json();
+        })
+        .then((document) => new CardTable(document));
+      request.catch(() => tables.delete(url)); // a later visit may try again
+      tables.set(url, request);
+    }
+    return tables.get(url);
+  }
+
+  window.mentorGalleryCards = { loadCards, drawCard };
+})();
