@@ -20,7 +20,7 @@ def run(capsys, *args) -> tuple[int, str, str]:
 
 
 def rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
 def emptied(content):
@@ -60,7 +60,8 @@ def test_export_then_import_into_an_empty_roster_reproduces_it(here, capsys):
 def test_csv_has_the_contract_columns_and_the_values_as_written(here, capsys):
     code, out, _ = run(capsys, "export", EXAMPLE_CONTENT)
     assert code == 0
-    assert out.split("\n", 1)[0].split(",") == csv_columns()
+    assert out.startswith("\ufeff")  # so that Excel reads it as UTF-8
+    assert out[1:].split("\n", 1)[0].split(",") == csv_columns()
     by_slug = {r["slug"]: r for r in rows(out)}
     roster = load_roster(EXAMPLE_CONTENT).roster
     assert list(by_slug) == sorted(m.slug for m in roster.mentors)

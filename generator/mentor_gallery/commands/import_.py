@@ -1,7 +1,8 @@
 """`mentor-gallery import FILE.csv [--update]`: a profile per CSV record, all or nothing.
 
-Every record is checked first, with the same validation as `check`, on the very YAML that would
-be written; one bad record and nothing is written.
+Every record is checked first, with the same validation as `check`, on the very text that would
+be written; one bad record and nothing is written. `--update` edits an existing profile in place
+(profile_edit.py): only the values that changed, and a file whose values all match is not written.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
 from mentor_gallery.commands.schema import setup_problems
+from mentor_gallery.committee.profile_edit import updated_profile
 from mentor_gallery.committee.profile_yaml import profile_text
 from mentor_gallery.committee.roster_csv import CsvRecord, frontmatter_from_cells, read_csv
 from mentor_gallery.committee.safe_files import create_new, folder_problem, replace_existing, target_problem
@@ -20,7 +22,7 @@ from mentor_gallery.committee.safe_files import exists as exists_at
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import Taxonomy
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
-from mentor_gallery.content.source import SourceError, parse_yaml, split_frontmatter
+from mentor_gallery.content.source import SourceError, parse_yaml, read_content_bytes, split_frontmatter
 from mentor_gallery.content.validate import Report, mentor_from
 from mentor_gallery.problems import Problem, display_path, errors
 
@@ -30,6 +32,7 @@ class Planned:
     path: Path
     text: str
     exists: bool
+    unchanged: bool = False  # an existing profile whose every value the record repeats
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
     first_use: dict[str, int] = {}
     for record in table.records:
-        messages, plan = _plan(record, mentors_dir, shown_dir, loaded.roster.taxonomy, program_slugs, first_use, args.update)
+        messages, plan = _plan(record, table.columns, mentors_dir, shown_dir, loaded.roster.taxonomy, program_slugs, first_use, args.update)
         problems += [Problem(shown, record.number, message) for message in messages]
         if plan:
             planned.append(plan)
@@ -83,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _refuse([str(Problem(str(shown_dir), 1, f"cannot create the folder: {exc.strerror}"))])
     for done, plan in enumerate(planned):
+        if plan.unchanged:
+            continue
         # Checked when planned; checked again as written, in case a link appeared meanwhile.
         problem = replace_existing(plan.path, plan.text) if plan.exists else create_new(plan.path, plan.text)
         if problem:
@@ -91,11 +96,13 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(f"{'updated' if plan.exists else 'created'} {shown_dir / plan.path.name}", file=sys.stderr)
     created = sum(1 for p in planned if not p.exists)
-    print(f"imported {len(planned)} profile(s): {created} created, {len(planned) - created} updated.", file=sys.stderr)
+    unchanged = sum(1 for p in planned if p.unchanged)
+    print(f"imported {len(planned)} profile(s): {created} created, {len(planned) - created - unchanged} updated, "
+          f"{unchanged} unchanged.", file=sys.stderr)
     return 0
 
 
-def _plan(record: CsvRecord, mentors_dir: Path, shown_dir: Path, taxonomy: Taxonomy, program_slugs: set[str],
+def _plan(record: CsvRecord, columns: list[str], mentors_dir: Path, shown_dir: Path, taxonomy: Taxonomy, program_slugs: set[str],
           first_use: dict[str, int], update: bool) -> tuple[list[str], Planned | None]:
     """The problems of one record, or the file it becomes."""
     messages = list(record.problems)
@@ -125,10 +132,12 @@ def _plan(record: CsvRecord, mentors_dir: Path, shown_dir: Path, taxonomy: Taxon
 
     data, body, cell_problems = frontmatter_from_cells(record.cells)
     messages += cell_problems
-    text = profile_text(data, body)
+    old_text = _current_text(path) if exists and update else None
+    edited = updated_profile(old_text, columns, data, body) if old_text is not None else None
+    text = edited if edited is not None else profile_text(data, body)
     # Validate the file as it would be written and read back, exactly as `check` would read it.
     try:
-        yaml_text, body_read, body_line = split_frontmatter(text)
+        yaml_text, body_read, body_line = split_frontmatter(text.lstrip("\ufeff").replace("\r\n", "\n"))
         document = parse_yaml(yaml_text, first_line=2)
     except SourceError as exc:
         return messages + [exc.message], None
@@ -137,7 +146,16 @@ def _plan(record: CsvRecord, mentors_dir: Path, shown_dir: Path, taxonomy: Taxon
     messages += [p.message for p in errors(report.problems)]
     if messages:
         return messages, None
-    return [], Planned(path, text, exists)
+    return [], Planned(path, text, exists, unchanged=text == old_text)
+
+
+def _current_text(path: Path) -> str | None:
+    """An existing profile's text as it is (BOM and line ends kept), or None when it cannot be
+    read as UTF-8: it is then written whole."""
+    try:
+        return read_content_bytes(path).decode("utf-8")
+    except (SourceError, OSError, UnicodeDecodeError):
+        return None
 
 
 def _refuse(lines: list[str], records: int | None = None) -> int:

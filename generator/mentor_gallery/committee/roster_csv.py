@@ -168,6 +168,16 @@ def frontmatter_from_cells(cells: dict[str, str]) -> tuple[dict[str, Any], str, 
     return data, body, problems
 
 
+def csv_value(column: str, value: Any) -> Any:
+    """A value as a trip through the CSV gives it back: written as a cell, read as import reads
+    it. Two values that agree here are the same to the committee's spreadsheet."""
+    text = restore(defuse(cell(value))).strip()
+    if not text:
+        return None
+    kind = KINDS.get(column) or ("bool" if column == "contact_public" else "text")
+    return _typed(column, kind, text, [])
+
+
 def _typed(column: str, kind: str, text: str, problems: list[str]) -> Any:
     if kind in LIST_KINDS:
         return [item.strip() for item in text.split(";") if item.strip()]
