@@ -64,6 +64,8 @@ class PrivateContacts:
         if self.phones:
             lengths = {len(p) for p in self.phones}
             for run in _DIGIT_RUN.findall(text):
+                if len(run) < MIN_PHONE_DIGITS:  # fewer characters than a phone has digits (most runs)
+                    continue
                 digits = phone_digits(run)
                 if len(digits) < MIN_PHONE_DIGITS:
                     continue

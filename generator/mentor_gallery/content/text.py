@@ -97,6 +97,21 @@ _TAG = re.compile(r"<[^<>]*>")
 # Unicode places them in the first two planes and the tag block; one table, read by str.translate.
 _DROP_FORMAT = {code: None for block in (range(0x20000), range(0xE0000, 0xE0080))
                 for code in block if unicodedata.category(chr(code)) == "Cf"}
+
+
+def _character_class(codes: list[int]) -> re.Pattern:
+    """One regex class of these code points, as ranges: removing them with it is several times
+    faster than str.translate with a table, which looks up every character of a page."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges) + "]")
+
+
+_FORMAT_CHARACTERS = _character_class(list(_DROP_FORMAT))
 _URL_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
@@ -116,7 +131,7 @@ def reader_form(text: str) -> str:
             text = html_lib.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = text.translate(_DROP_FORMAT)
+        text = _FORMAT_CHARACTERS.sub("", text)
     return text.lower()
 
 
