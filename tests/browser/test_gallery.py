@@ -259,6 +259,15 @@ def test_a_shared_url_opens_the_same_view(example_site, page, roster, index):
                               ("meeting", meeting), ("accepting", "1")]
 
 
+@pytest.mark.parametrize("written", ["true", "yes", "YES"])
+def test_accepting_true_or_yes_in_a_shared_url_means_1(example_site, page, roster, written):
+    open_gallery(page, example_site, f"?accepting={written}")
+    assert set(shown(page)) == expected(roster, {"accepting": {"1"}}) != {m.slug for m in roster.mentors}
+    assert option(page, "Availability", "Accepting new mentees").is_checked()
+    option(page, "Region", label(roster, "region", common_value(roster, "region"))).check()
+    assert ("accepting", "1") in query_of(page)  # the next change writes the contract's value
+
+
 def test_back_and_forward_step_through_filter_changes(example_site, page, roster):
     open_gallery(page, example_site)
     everyone = set(shown(page))

@@ -43,7 +43,7 @@ def test_every_key_is_in_the_file_in_table_order_optional_ones_commented(roster,
     keys = re.findall(r"^(#? ?)([a-z_]+):", text, flags=re.M)
     assert [key for _, key in keys] == [f.key for f in PROFILE_FIELDS]
     for (prefix, key), spec in zip(keys, PROFILE_FIELDS):
-        assert (prefix == "# ") == (not spec.required), key
+        assert (prefix == "# ") == (not spec.required and key != "updated"), key  # updated is filled in
     for spec in PROFILE_FIELDS:
         # name is filled in; region, expertise and programs name the roster's own values instead
         assert spec.help in text or spec.key in ("name", "region", "expertise", "programs"), spec.key
@@ -145,3 +145,12 @@ def test_an_over_long_slug_is_one_message_naming_the_limit(roster, capsys):
     # The limit itself is allowed.
     assert run(capsys, "new", "b" * MAX_SLUG_CHARS, "--name", "Bo Lind", "--content", roster)[0] == 0
     assert (roster / "mentors" / f"{'b' * MAX_SLUG_CHARS}.md").is_file()
+
+
+def test_updated_is_the_day_the_profile_was_written(roster, capsys):
+    import datetime as dt
+
+    before = dt.date.today()
+    assert run(capsys, "new", "bo-lind", "--name", "Bo Lind", "--content", roster)[0] == 0
+    parsed = read_frontmatter_file(roster / "mentors" / "bo-lind.md")
+    assert before <= parsed.document.data["updated"] <= dt.date.today()

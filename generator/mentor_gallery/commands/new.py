@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         return _refuse(f"{display_path(path)} already exists; edit that file, or choose another slug such as {_free_slug(content, slug)}")
     # The roster's own regions and programs make the hints concrete; a broken roster still gets a file.
     roster = load_roster(content).roster
-    text = profile_template(args.name.strip(), roster_hints(roster.taxonomy, [p.slug for p in roster.programs]))
+    text = profile_template(args.name.strip(), roster_hints(roster.taxonomy, [p.slug for p in roster.programs]), dt.date.today())
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

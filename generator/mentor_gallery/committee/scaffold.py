@@ -6,6 +6,8 @@ keys it cannot know stay empty: `check` then names each one until the committee 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mentor_gallery.committee.profile_yaml import yaml_scalar
 from mentor_gallery.content.model import Taxonomy
 from mentor_gallery.content.profile_fields import PROFILE_FIELDS
@@ -32,14 +34,18 @@ def roster_hints(taxonomy: Taxonomy, program_slugs: list[str]) -> dict[str, str]
     return hints
 
 
-def profile_template(name: str | None = None, hints: dict[str, str] | None = None) -> str:
-    """hints: replace the table's hint for some keys (see roster_hints)."""
+def profile_template(name: str | None = None, hints: dict[str, str] | None = None, updated: dt.date | None = None) -> str:
+    """hints: replace the table's hint for some keys (see roster_hints). updated: the day the
+    profile is written, filled in so `stale` counts from it (the site's "Propose a mentor"
+    template, drawn at build time, leaves it to the committee)."""
     hints = hints or {}
     lines = ["---", *INTRO]
     for spec in PROFILE_FIELDS:
         hint = hints.get(spec.key, spec.help)
         if spec.key == "name" and name:
             lines.append(f"name: {yaml_scalar(name)}")
+        elif spec.key == "updated" and updated:
+            lines.append(_with_hint(f"updated: {updated.isoformat()}", hint))
         elif spec.required:
             lines.append(_with_hint(f"{spec.key}:", f"required: {hint}"))
         else:

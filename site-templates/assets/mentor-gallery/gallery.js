@@ -25,6 +25,12 @@
   const OUT = "mg-card--out";
   const { fold, setExtraFolds, queryWords, wordIndex } = window.mentorGallerySearch;
 
+  /* A query value as the filters spell it: people write accepting=true or accepting=yes for the
+     contract's accepting=1. */
+  function queryValue(key, value) {
+    return key === "accepting" && /^(true|yes)$/i.test(value) ? "1" : value;
+  }
+
   /* ---- The roster, as the filters read it -------------------------------------------------
    * Per mentor (its position in the default order): its slug, its name, and per data- attribute
    * the words it holds. From the cards in the page, or from gallery-cards.json. */
@@ -358,7 +364,8 @@
     /* The controls as a query string describes them; unknown keys and values are ignored. */
     setForm(params) {
       for (const fieldset of this.root.querySelectorAll("[data-facet]")) {
-        const wanted = new Set(params.getAll(fieldset.getAttribute("data-facet")));
+        const key = fieldset.getAttribute("data-facet");
+        const wanted = new Set(params.getAll(key).map((value) => queryValue(key, value)));
         for (const box of fieldset.querySelectorAll("input[type=checkbox]")) box.checked = wanted.has(box.value);
       }
       this.searchInput.value = params.get("search") || "";
