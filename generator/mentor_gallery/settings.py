@@ -198,6 +198,8 @@ def read_config_file(config_path: Path, depth: int = 0) -> ConfigFile:
     """Parse mkdocs.yml, following INHERIT as MkDocs does: the parent's mappings merged key by
     key, the child's value winning, lists replaced whole."""
     document = parse_yaml(read_text(config_path), lenient_tags=True)
+    if document.problems:  # a key given twice: MkDocs would keep the last, the plugin the first
+        raise SourceError(*document.problems[0])
     data = document.data if isinstance(document.data, dict) else {}
     parent_name = data.pop("INHERIT", None)
     if isinstance(parent_name, str):

@@ -120,3 +120,49 @@ def test_slugs_of_the_gallery_own_pages_are_refused(tmp_path):
     refused = sorted(p.path.split("/")[-1] for p in result.problems if "gallery's own pages" in p.message)
     assert refused == ["find.md", "team.md"]
     assert [m.slug for m in result.roster.mentors] == ["ana"]
+
+
+# ---- What YAML quietly does to a value --------------------------------------------------------
+
+def problems_with_severity(tmp_path: Path, text: str) -> list[tuple[str, int, str]]:
+    root = make_roster(tmp_path / "content", {"ana": text}, {"coaching": PROGRAM})
+    return [(p.severity, p.line, p.message) for p in load_roster(root).problems]
+
+
+@pytest.mark.parametrize("written", ["No", "ON", "yes", "01234", "2024-01-01"])
+def test_a_text_value_yaml_reads_otherwise_is_quoted_as_typed_in_the_hint(tmp_path, written):
+    found = problems_with_severity(tmp_path, profile(state=written))
+    assert len(found) == 1 and found[0][:2] == ("error", 7)
+    assert found[0][2].endswith(f'; put it in quotes: state: "{written}"'), found
+
+
+def test_a_text_value_cut_at_a_comment_is_warned_about_at_its_line(tmp_path):
+    text = profile(title="City Manager #2 of the county", education="\n  - MPA\n  - BA # with honours", city='"Alder" # quoted: fine')
+    found = problems_with_severity(tmp_path, text)
+    assert found == [
+        ("warning", 3, "title stops before ' #': YAML reads the rest of the line as a comment, so it is 'City Manager'; "
+                       "to keep the whole text put it in quotes: \"City Manager #2 of the county\""),
+        ("warning", 9, "education item stops before ' #': YAML reads the rest of the line as a comment, so it is 'BA'; "
+                       "to keep the whole text put it in quotes: \"BA # with honours\""),
+    ]
+
+
+def test_the_hints_new_writes_after_a_value_are_not_warned_about(tmp_path):
+    text = profile(title="Town Manager                  # required: current or last position", city="Alder   # city")
+    assert problems_with_severity(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("written", ["~", "Null", "null"])
+def test_a_text_value_yaml_reads_as_nothing_is_warned_about(tmp_path, written):
+    found = problems_with_severity(tmp_path, profile(city=written, languages=f"[English, {written}]"))
+    message = f"YAML reads {written} as nothing, so the value is left empty; put it in quotes to keep it as text: \"{written}\", or remove it"
+    assert found == [("warning", 7, f"city: {message}"), ("warning", 8, f"languages item: {message}")]
+    required = problems_with_severity(tmp_path / "x", profile(title=written))
+    assert ("warning", 3, f"title: {message}") in required and ("error", 3, "title is required and empty (current or last position); fill it in") in required
+
+
+def test_a_key_given_twice_is_reported_with_the_files_other_problems(tmp_path):
+    text = profile(region="Westrn") .replace("title: Town Manager\n", "title: Town Manager\ntitle: County Manager\n")
+    found = problems_with_severity(tmp_path, text)
+    assert ("error", 4, "key 'title' is given twice (also on line 3); keep one") in found
+    assert ("error", 6, "unknown region 'Westrn'; did you mean 'Western'?") in found

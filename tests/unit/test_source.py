@@ -23,7 +23,6 @@ def test_lines_of_keys_and_values_are_file_lines():
 
 
 @pytest.mark.parametrize("text, line, fragment", [
-    ("a: 1\na: 2\n", 3, "given twice"),
     ("a: !!python/object/apply:os.system [ls]\n", 2, "not allowed"),
     ("a: !custom 3\n", 2, "not allowed"),
     ("a: &x [*x]\n", 2, "refers to itself"),
@@ -36,6 +35,12 @@ def test_hostile_or_broken_yaml_is_an_error_at_its_line(text, line, fragment):
         parse_yaml(text, first_line=2)
     assert info.value.line == line
     assert fragment in info.value.message
+
+
+def test_a_key_given_twice_is_reported_and_reading_goes_on():
+    doc = parse_yaml("a: 1\nb: [x]\na: 2\nc: 3\n", first_line=2)
+    assert doc.data == {"a": 1, "b": ["x"], "c": 3}  # the first value is kept
+    assert doc.problems == [(4, "key 'a' is given twice (also on line 2); keep one")]
 
 
 def test_alias_bomb_is_an_error_not_a_hang():

@@ -143,6 +143,7 @@ def _plan(record: CsvRecord, columns: list[str], mentors_dir: Path, shown_dir: P
         return messages + [exc.message], None
     report = Report(str(shown_path), document)
     mentor_from(report, slug if valid else "record", body_read, body_line, taxonomy, program_slugs, path)
+    messages += [message for _, message in document.problems]  # a key the existing file gives twice
     messages += [p.message for p in errors(report.problems)]
     if messages:
         return messages, None

@@ -104,8 +104,11 @@ def _read(path: Path, problems: list[Problem], *, frontmatter: bool) -> tuple[Do
     try:
         if frontmatter:
             parsed = read_frontmatter_file(path)
-            return parsed.document, parsed.body, parsed.body_line
-        return read_yaml_file(path), "", 1
+            document, body, body_line = parsed.document, parsed.body, parsed.body_line
+        else:
+            document, body, body_line = read_yaml_file(path), "", 1
+        problems += [Problem(display_path(path), line, message) for line, message in document.problems]
+        return document, body, body_line
     except SourceError as exc:
         problems.append(Problem(display_path(path), exc.line, exc.message))
     except OSError as exc:

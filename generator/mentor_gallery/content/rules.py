@@ -36,10 +36,14 @@ def type_name(value: Any) -> str:
     return "text"
 
 
-def text_problem(key: str, value: Any, *, max_chars: int = MAX_LINE_CHARS) -> str | None:
-    """A single-line text value: a string, no control or direction-override characters."""
+def text_problem(key: str, value: Any, *, max_chars: int = MAX_LINE_CHARS, written: str | None = None) -> str | None:
+    """A single-line text value: a string, no control or direction-override characters.
+
+    written: the value as typed, where YAML read it as something else (`No` as false), so the
+    hint quotes what the author wrote rather than what YAML made of it."""
     if not isinstance(value, str):
-        hint = f'; put it in quotes: {key}: "{value}"' if isinstance(value, (bool, int, float, dt.date)) else ""
+        shown = written if written else value
+        hint = f'; put it in quotes: {key}: "{shown}"' if isinstance(value, (bool, int, float, dt.date)) else ""
         return f"{key} must be text, not {type_name(value)}{hint}"
     if not value.strip():
         return f"{key} is empty; fill it in or remove the key"

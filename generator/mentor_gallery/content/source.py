@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ MAX_DEPTH = 50
 # libyaml's C parser composes the same nodes with the same marks, about four times faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ALLOWED_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_TRAILING_COMMENT = re.compile(r"\s+#")
 
 Path_ = tuple[Any, ...]
 
@@ -43,6 +45,15 @@ class Document:
     data: Any
     value_lines: dict[Path_, int] = field(default_factory=dict)
     key_lines: dict[Path_, int] = field(default_factory=dict)
+    # Problems that do not stop the reading (a key given twice: the first value is kept), so the
+    # file's other problems are still found: (line, message).
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    # An unquoted value as written, where YAML read it as something other than text (`No` as
+    # false, `~` as nothing, `01234` as a number), so a message can quote what the author typed.
+    written: dict[Path_, str] = field(default_factory=dict)
+    # An unquoted value followed by ` #` on its line: the rest of the line as written, which YAML
+    # drops as a comment.
+    commented: dict[Path_, str] = field(default_factory=dict)
 
     def line(self, *path: Any) -> int:
         """Line of the value at path; else of its key; else of the nearest parent; else 1."""
@@ -147,7 +158,7 @@ def parse_yaml(text: str, first_line: int = 1, *, lenient_tags: bool = False) ->
             document.data = {}
             return document
         budget = [MAX_YAML_NODES]
-        document.data = _convert(loader, node, (), document, first_line, budget, set(), lenient_tags)
+        document.data = _convert(loader, node, (), document, first_line, budget, set(), lenient_tags, text.split("\n"))
         return document
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -195,7 +206,8 @@ def _environment_value(loader: Any, node: yaml.Node) -> Any:
     return default
 
 
-def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_line: int, budget: list[int], active: set[int], lenient: bool = False) -> Any:
+def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_line: int, budget: list[int], active: set[int],
+             lenient: bool = False, lines: list[str] | None = None) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise SourceError(_line(node.start_mark, first_line), "YAML expands to too many values (an alias bomb?); write the values out without '&' anchors and '*' aliases")
@@ -211,11 +223,16 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
         return None
     if isinstance(node, yaml.ScalarNode):
         try:
-            return loader.construct_object(node, deep=True)
+            value = loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             raise SourceError(line, f"YAML tag '{node.tag}' is not allowed; remove the '!' tag and write a plain value") from None
         except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
             raise SourceError(line, f"invalid value '{node.value}': {exc}") from None
+        if not node.style:  # unquoted (None, or '' from libyaml): what YAML made of it may not be what was meant
+            if not isinstance(value, str):
+                doc.written[path] = node.value
+            _note_comment(node, path, doc, lines)
+        return value
     if node.tag not in _ALLOWED_COLLECTION_TAGS:
         raise SourceError(line, f"YAML tag '{node.tag}' is not allowed; remove the '!' tag and write a plain value")
     if id(node) in active:
@@ -223,7 +240,7 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
     active.add(id(node))
     try:
         if isinstance(node, yaml.SequenceNode):
-            return [_convert(loader, item, path + (i,), doc, first_line, budget, active, lenient) for i, item in enumerate(node.value)]
+            return [_convert(loader, item, path + (i,), doc, first_line, budget, active, lenient, lines) for i, item in enumerate(node.value)]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -232,12 +249,24 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
             key = str(key_node.value)
             key_line = _line(key_node.start_mark, first_line)
             if key in result:
-                raise SourceError(key_line, f"key '{key}' is given twice; keep one")
+                # Reported, and the first value kept: the file's other problems are still found.
+                doc.problems.append((key_line, f"key '{key}' is given twice (also on line {doc.key_lines[path + (key,)]}); keep one"))
+                continue
             doc.key_lines[path + (key,)] = key_line
-            result[key] = _convert(loader, value_node, path + (key,), doc, first_line, budget, active, lenient)
+            result[key] = _convert(loader, value_node, path + (key,), doc, first_line, budget, active, lenient, lines)
         return result
     finally:
         active.discard(id(node))
+
+
+def _note_comment(node: yaml.ScalarNode, path: Path_, doc: Document, lines: list[str] | None) -> None:
+    """Remember an unquoted one-line value that a ` #` on its line cut short."""
+    start, end = node.start_mark, node.end_mark
+    if lines is None or start.line != end.line or end.line >= len(lines):
+        return
+    rest = lines[end.line][end.column:]
+    if _TRAILING_COMMENT.match(rest):
+        doc.commented[path] = lines[end.line][start.column:].rstrip()
 
 
 def read_frontmatter_file(path: Path, root: Path | None = None) -> FrontmatterFile:

@@ -51,6 +51,9 @@ from mentor_gallery.content.text import reader_form, render_markdown, visible_te
 from mentor_gallery.problems import Problem, did_you_mean
 
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
+# The hints `new` writes after a key ('title:   # required: current or last position'): a comment
+# the committee left in place, not part of a value.
+_TEMPLATE_HINTS = {hint for f in PROFILE_FIELDS for hint in (f.help, f"required: {f.help}")}
 
 
 @dataclass
@@ -68,6 +71,22 @@ class Report:
     def warning(self, where: tuple, message: str) -> None:
         self.problems.append(Problem(self.path, self.document.line(*where), message, "warning"))
 
+    def lost_text(self, where: tuple, what: str, value: Any) -> None:
+        """Warn where YAML quietly changed a text value: cut at ` #` (the rest read as a comment),
+        or an unquoted `~` or `null` read as nothing."""
+        written = getattr(self.document, "written", {}).get(where)
+        if value is None and written:
+            self.warning(where, f"{what}: YAML reads {written} as nothing, so the value is left empty; "
+                                f"put it in quotes to keep it as text: \"{written}\", or remove it")
+            return
+        whole = getattr(self.document, "commented", {}).get(where)
+        if isinstance(value, str) and whole:
+            comment = whole[len(value):].strip().lstrip("#").strip() if whole.startswith(value) else ""
+            if comment in _TEMPLATE_HINTS:
+                return
+            self.warning(where, f"{what} stops before ' #': YAML reads the rest of the line as a comment, so it is "
+                                f"'{value}'; to keep the whole text put it in quotes: \"{whole}\"")
+
     def unknown_keys(self, mapping: dict, allowed: tuple[str, ...], where: tuple = (), what: str = "key") -> None:
         for key in mapping:
             if key not in allowed:
@@ -78,11 +97,12 @@ class Report:
 
     def text(self, mapping: dict, key: str, where: tuple = (), *, required: bool = False, max_chars: int = rules.MAX_LINE_CHARS) -> str | None:
         value = mapping.get(key)
+        self.lost_text(where + (key,), key, value)
         if value is None:
             if required:
                 self.error(where + (key,), f"{key} is required; add '{key}: ...'" if key not in mapping else f"{key} is required and empty; fill it in")
             return None
-        problem = rules.text_problem(key, value, max_chars=max_chars)
+        problem = rules.text_problem(key, value, max_chars=max_chars, written=self.written(where + (key,)))
         if problem:
             self.error(where + (key,), problem)
             return None
@@ -100,12 +120,18 @@ class Report:
             return []
         result = []
         for index, item in enumerate(value):
-            problem = rules.text_problem(f"{key} item", item)
+            self.lost_text(where + (key, index), f"{key} item", item)
+            if item is None and self.written(where + (key, index)):
+                continue  # warned about: an item that reads as nothing is left out
+            problem = rules.text_problem(f"{key} item", item, written=self.written(where + (key, index)))
             if problem:
                 self.error(where + (key, index), problem)
             else:
                 result.append(item.strip())
         return result
+
+    def written(self, where: tuple) -> str | None:
+        return getattr(self.document, "written", {}).get(where)
 
     def flag(self, mapping: dict, key: str, where: tuple = ()) -> bool | None:
         value = mapping.get(key)
@@ -372,6 +398,8 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
     values: dict[str, Any] = {}
     for spec in PROFILE_FIELDS:
         if spec.key not in data or data[spec.key] is None:
+            if spec.kind == "text" and spec.key in data:
+                report.lost_text((spec.key,), spec.key, None)
             if spec.required:
                 report.error((spec.key,), f"{spec.key} is required ({spec.help}); add '{spec.key}: ...'" if spec.key not in data
                              else f"{spec.key} is required and empty ({spec.help}); fill it in")
