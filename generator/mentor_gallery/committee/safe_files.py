@@ -11,13 +11,13 @@ The functions return a problem, worded to follow the path that callers put in fr
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS
+from mentor_gallery.nofollow import exists, kind_problem, os_problem
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # absent on Windows, where links need privileges anyway
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: write the newlines as given
@@ -46,30 +46,7 @@ def folder_problem(folder: Path, root: Path) -> str | None:
 
 def target_problem(path: Path) -> str | None:
     """Why path may not be created or replaced: a link, a folder, a device. None: absent or regular."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return _os_problem(exc)
-    return _kind_problem(info)
-
-
-def _kind_problem(info: os.stat_result) -> str | None:
-    if stat.S_ISLNK(info.st_mode):
-        return _LINK
-    if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a folder, device or pipe); remove it, or choose another slug"
-    return None
-
-
-def exists(path: Path) -> bool:
-    """Whether anything, a dangling link included, has this name."""
-    try:
-        os.lstat(path)
-    except OSError:
-        return False
-    return True
+    return kind_problem(path, _LINK, "is not a regular file (a folder, device or pipe); remove it, or choose another slug")
 
 
 def create_new(path: Path, text: str) -> str | None:
@@ -85,13 +62,13 @@ def create_new(path: Path, text: str) -> str | None:
 
 def replace_existing(path: Path, text: str) -> str | None:
     """Replace a regular file whole: a temporary file beside it, then a rename over it."""
+    problem = target_problem(path)
+    if problem:
+        return problem
     try:
         info = os.lstat(path)
     except OSError as exc:
         return _os_problem(exc)
-    problem = _kind_problem(info)
-    if problem:
-        return problem
     try:
         # Created exclusively, without following links; a dot name, which the loader skips should
         # a crash leave it behind.
@@ -130,12 +107,8 @@ def _write_and_close(fd: int, path: Path, text: str) -> str | None:
 
 def _os_problem(exc: OSError) -> str:
     """The reason, worded to follow the path: 'PATH has a name ...', 'PATH:1: cannot be written ...'."""
-    if exc.errno == errno.ENAMETOOLONG:
-        return (f"has a name or path too long for this file system; use a slug of at most {MAX_SLUG_CHARS} "
-                "characters, or a content folder with a shorter path")
-    if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link that appeared after the check
-        return _LINK
-    return f"cannot be written: {exc.strerror or exc}"
+    return os_problem(exc, _LINK, f"has a name or path too long for this file system; use a slug of at most {MAX_SLUG_CHARS} "
+                                  "characters, or a content folder with a shorter path")
 
 
 # --- files the committee reads (reports, introductions) ----------------------------------------

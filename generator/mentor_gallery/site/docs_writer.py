@@ -22,6 +22,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from mentor_gallery.nofollow import exists
 from mentor_gallery.problems import Problem, display_path
 from mentor_gallery.site.nofollow_writes import default_mode, file_problem, folder_problem, remove_file, write_bytes
 
@@ -108,7 +109,7 @@ def plan_sync(docs: Path, files: dict[str, bytes], old: Manifest) -> Plan:
             continue
         entry = old.files.get(relative)
         if entry is None:
-            if _exists(path):
+            if exists(path):
                 plan.problems.append(Problem(display_path(path), 1, _hand_written(relative)))
             else:
                 plan.write[relative] = data
@@ -207,14 +208,6 @@ def _current(path: Path, entry: Entry) -> Entry | None:
     return Entry(sha256(data), info.st_size, info.st_mtime_ns)
 
 
-def _exists(path: Path) -> bool:
-    try:
-        os.lstat(path)
-    except OSError:
-        return False
-    return True
-
-
 def _hand_written(relative: str) -> str:
     return (f"was not written by 'mentor-gallery pages' (it is not in {MANIFEST}), and the gallery generates "
             f"this file; move or rename it, or remove it if it is an old copy of the generated page")
@@ -229,7 +222,7 @@ def _url_clashes(docs: Path, files: dict[str, bytes], old: Manifest) -> list[Pro
         if pure.name != "index.md" or pure.parent == PurePosixPath("."):
             continue
         for other in (f"{pure.parent}.md", f"{pure.parent}/README.md"):
-            if other not in files and other not in old.files and _exists(docs / other):
+            if other not in files and other not in old.files and exists(docs / other):
                 problems.append(Problem(display_path(docs / other), 1,
                                         f"makes the same address as the generated page {pure.parent}/; rename or remove one of them"))
     return problems

@@ -11,11 +11,12 @@ Functions return None, or (path, why) with why worded to follow the path ('is a 
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import tempfile
 from pathlib import Path, PurePosixPath
+
+from mentor_gallery.nofollow import kind_problem, os_problem
 
 _LINK = "is a symbolic link; generated files are never written through a link: delete the link"
 
@@ -44,17 +45,7 @@ def folder_problem(root: Path, relative: str) -> Failure | None:
 
 def file_problem(path: Path) -> str | None:
     """Why path may not be replaced: a link or anything but a regular file. None: absent or regular."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return _os_problem(exc)
-    if stat.S_ISLNK(info.st_mode):
-        return _LINK
-    if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a folder, device or pipe); move it aside"
-    return None
+    return kind_problem(path, _LINK, "is not a regular file (a folder, device or pipe); move it aside")
 
 
 def write_bytes(root: Path, relative: str, data: bytes, mode: int) -> Failure | None:
@@ -136,6 +127,6 @@ def _make_folders(root: Path, relative: str) -> str | None:
 
 
 def _os_problem(exc: OSError) -> str:
-    if exc.errno == errno.ELOOP:
-        return _LINK
-    return f"cannot be written: {exc.strerror or exc}"
+    return os_problem(exc, _LINK)
+
+
