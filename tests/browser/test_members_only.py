@@ -255,3 +255,20 @@ def test_a_new_build_asks_again_and_drops_the_old_key(members_site, page, roster
     expect(page.get_by_label("Member passphrase")).to_be_visible()
     expect(page.locator('[data-unlock-state="locked"]')).to_have_count(1)
     assert page.evaluate(STORED_KEYS) == []
+
+
+def test_no_public_page_offers_a_tool_an_order_or_a_search_the_public_roster_cannot_honour(members_site, page, roster):
+    for path, html in public_html(members_site.site).items():
+        # Find my mentor and the team builder rank by details a members-only site does not publish.
+        assert not re.search(r'href="[^"]*mentors/(find|team)/', html), path
+    page.goto(members_site.url)
+    expect(page.get_by_role("link", name="Browse all mentors")).to_be_visible()
+    expect(page.get_by_role("link", name="Find my mentor")).to_have_count(0)
+    expect(page.get_by_role("link", name="Build your advisory team")).to_have_count(0)
+    page.goto(f"{members_site.url}mentors/?sort=updated")
+    sort = page.get_by_label("Sort by")
+    assert sort.locator("option").all_inner_texts() == ["Name", "Region"] and sort.input_value() == ""
+    expect(page.get_by_label("Search mentors")).to_have_attribute("placeholder", "Name, region or area…")
+    assert page.locator("[data-facet]").evaluate_all("els => els.map(e => e.dataset.facet)") == ["expertise", "region", "role"]
+    shown = page.evaluate("() => Array.from(document.querySelectorAll('[data-cards] [data-mentor]')).map(c => c.dataset.mentor)")
+    assert shown == [m.slug for m in sorted(roster.mentors, key=lambda m: (fold(m.name), m.slug))]
