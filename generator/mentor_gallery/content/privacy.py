@@ -19,10 +19,32 @@ MIN_PHONE_DIGITS = 7  # shorter numbers (an extension, a year) would match ordin
 # dashes, brackets or plus signs ("555 - 0100", "(555) 0100", "+1.555.0100").
 _DIGIT_RUN = re.compile(r"\d(?:[\s().\-\u2010-\u2015+]{0,3}\d)*")
 _EMAIL_TOKEN = re.compile(r"[^\s@<>\"'(),;:\[\]\\]+@[^\s@<>\"'(),;:\[\]\\/?#&=]+")
+_NOT_IN_ADDRESS = frozenset("@<>\"'(),;:[]\\")  # with whitespace: what ends the part before "@"
+
+
+def email_tokens(text: str) -> Iterable[str]:
+    """What _EMAIL_TOKEN.findall(text) finds, found from each "@" outwards: the regex alone tries
+    every position of every long run of text (a script, an icon's path) and is quadratic in it."""
+    resume = 0  # where the previous token ended: findall starts its next match there at the earliest
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > resume and not text[start - 1].isspace() and text[start - 1] not in _NOT_IN_ADDRESS:
+            start -= 1
+        found = _EMAIL_TOKEN.match(text, start) if start < at else None
+        if found:
+            yield found.group()
+            resume = found.end()
+        at = text.find("@", max(at + 1, resume))
+
+
+_NOT_ASCII_DIGIT = re.compile(r"[^0-9]")
 
 
 def phone_digits(text: str) -> str:
     """The digits of a phone number, in ASCII, whatever script they were written in."""
+    if text.isascii():  # most text: only 0-9 are digits there
+        return _NOT_ASCII_DIGIT.sub("", text)
     return "".join(str(unicodedata.digit(ch)) for ch in text if unicodedata.digit(ch, None) is not None)
 
 
@@ -32,6 +54,7 @@ class PrivateContacts:
 
     emails: dict[str, str] = field(default_factory=dict)  # lowercase address -> source file
     phones: dict[str, str] = field(default_factory=dict)  # digits -> source file
+    phone_lengths: set[int] = field(default_factory=set)  # how many digits each phone has
 
     @classmethod
     def of(cls, mentors: Iterable[Mentor]) -> "PrivateContacts":
@@ -47,6 +70,7 @@ class PrivateContacts:
             self.emails[contact.email.strip().lower()] = source
         if contact.phone and len(phone_digits(contact.phone)) >= MIN_PHONE_DIGITS:
             self.phones[phone_digits(contact.phone)] = source
+            self.phone_lengths.add(len(phone_digits(contact.phone)))
 
     def __bool__(self) -> bool:
         return bool(self.emails or self.phones)
@@ -57,12 +81,13 @@ class PrivateContacts:
         Linear in the text whatever the number of contacts: candidate addresses and digit runs
         are picked out once and looked up, rather than searching for each contact in turn."""
         if self.emails and "@" in text:
-            for token in _EMAIL_TOKEN.findall(text):
+            for token in email_tokens(text):
                 token = token.rstrip(".-")
                 if token in self.emails:
                     return "email", self.emails[token]
         if self.phones:
-            lengths = {len(p) for p in self.phones}
+            # Kept as phones are added: computed here, it made the gate quadratic in the roster.
+            lengths = self.phone_lengths or {len(p) for p in self.phones}
             for run in _DIGIT_RUN.findall(text):
                 if len(run) < MIN_PHONE_DIGITS:  # fewer characters than a phone has digits (most runs)
                     continue
