@@ -1,5 +1,5 @@
-"""The gallery in headless Chromium: what a first visit downloads, when it becomes usable, and
-how long a filter change takes.
+"""The gallery in headless Chromium: what a first visit downloads, when it becomes usable, how
+long a filter change takes, and what a first search fetches.
 
 Timing comes from the page itself (performance.now(), whose origin is the navigation start).
 gallery.js reports each state change's script time as `mentorGallery.lastFilterMs` (and a
@@ -7,10 +7,15 @@ performance measure "mg-filter"); we also time a change from the click until the
 it is drawn, which adds the style, layout and paint work that hiding thousands of cards costs.
 On a shared machine wall times swing with the load, so the renderer's main-thread CPU time
 (DevTools' Performance metrics in thread time) is recorded beside them.
+
+A first search is measured on a cold page: the bytes (gzip) of every file fetched from the moment
+a query is entered until its result is shown, the query entered at once (pasted, or typed faster
+than the gallery's fetch pause) and typed key by key at TYPING_DELAY_MS.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +29,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 OUR_ASSETS = "assets/mentor-gallery/"
-GALLERY_INDEX = "mentors/search-index.json"
+GALLERY_INDEX = "mentors/search-index.json"  # the manifest of the gallery's word index
+GALLERY_INDEX_FILES = re.compile(r"mentors/search-index(-\d+)?\.json$")  # it and its chunks
+FIRST_QUERY = "budget"  # a typical one-word query
+TYPING_DELAY_MS = 120
 SITE_SEARCH = "search/search_index.json"
 LOAD_TIMEOUT_MS = 60_000
 SETTLE_MS = 150
@@ -96,8 +104,13 @@ class GalleryVisit:
     site_search_gzip: int = 0  # search/search_index.json, which Material's search fetches at load
     site_search_at_load: bool = False
     first_load_gzip: int = 0  # html + our assets + our data at load: the target's measure
-    gallery_index_gzip: int = 0
+    gallery_index_gzip: int = 0  # the whole word index: manifest and every chunk
+    gallery_index_chunks: int = 0
     gallery_index_lazy: bool | None = None  # fetched only once a member types a search
+    first_search_gzip: int | None = None  # fetched for FIRST_QUERY's result, entered at once, cold
+    first_search_typed_gzip: int | None = None  # the same typed key by key
+    first_search_files: list[str] = field(default_factory=list)
+    first_search_ms: float | None = None  # query entered -> its result shown
     requests_at_load: int = 0
     ready_ms: float | None = None  # median over visits: navigation start -> gallery ready (first free frame)
     ready_cpu_ms: float | None = None  # renderer main-thread CPU until then: steadier on a busy machine
@@ -161,6 +174,7 @@ def visit_gallery(browser, server: StaticServer, visits: int = 3, screenshots: P
             _time_changes(result, page, cdp)
             _search(result, page, fetched, server)
         context.close()
+    _first_search(result, browser, server, url)
     result.ready_ms = statistics.median(ready)
     result.ready_cpu_ms = statistics.median(ready_cpu)
     result.dom_content_loaded_ms = statistics.median(dcl)
@@ -190,9 +204,11 @@ def _weigh(result: GalleryVisit, server: StaticServer, fetched: list[str]) -> No
         else:
             result.theme_gzip += size
     result.first_load_gzip = result.html_gzip + result.our_assets_gzip + result.data_at_load_gzip
-    index = server.path_of(server.url + GALLERY_INDEX)
-    result.gallery_index_gzip = gzip_size(index) if index else 0
-    result.gallery_index_lazy = not any(u.split("?", 1)[0].endswith(GALLERY_INDEX) for u in fetched)
+    mentors = server.path_of(server.url + GALLERY_INDEX)
+    index = [path for path in mentors.parent.iterdir() if GALLERY_INDEX_FILES.search(path.as_posix())] if mentors else []
+    result.gallery_index_gzip = sum(gzip_size(path) for path in index)
+    result.gallery_index_chunks = len(index) - 1 if index else 0
+    result.gallery_index_lazy = not any(GALLERY_INDEX_FILES.search(u.split("?", 1)[0]) for u in fetched)
 
 
 def main_thread_cpu_ms(cdp) -> float:
@@ -227,16 +243,49 @@ def _time_changes(result: GalleryVisit, page, cdp) -> None:
 
 
 def _search(result: GalleryVisit, page, fetched: list[str], server: StaticServer) -> None:
-    """Type a search: the gallery's index is fetched now (if it was lazy); time a second query."""
+    """Type a search: the gallery's index is fetched now (if it was lazy); time a second query
+    whose chunk is here (so the time is the filtering and drawing, not the network)."""
     if not page.query_selector("[data-filter-search]"):
         return
-    page.evaluate(SEARCH, "budget")
+    page.evaluate(SEARCH, FIRST_QUERY)
     page.wait_for_function("!document.querySelector('[data-gallery]').hasAttribute('aria-busy')", timeout=LOAD_TIMEOUT_MS)
-    change = page.evaluate(SEARCH, "council budget")
+    change = page.evaluate(SEARCH, f"{FIRST_QUERY} {FIRST_QUERY[:3]}")
     result.search_frame_ms = change["frame"]
     result.search_count = change["count"]
-    if result.gallery_index_lazy and not any(u.split("?", 1)[0].endswith(GALLERY_INDEX) for u in fetched):
+    if result.gallery_index_lazy and not any(GALLERY_INDEX_FILES.search(u.split("?", 1)[0]) for u in fetched):
         result.errors.append("the gallery's search index was never fetched, even after typing a search")
+
+
+def _first_search(result: GalleryVisit, browser, server: StaticServer, url: str) -> None:
+    """On a cold page, once ready: what FIRST_QUERY fetches until its result shows, entered at once
+    and typed key by key."""
+    for typed in (False, True):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function("window.mentorGallery && window.mentorGallery.lastFilterMs !== null", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)
+        mark = len(fetched)
+        start = page.evaluate("performance.now()")
+        if typed:
+            page.get_by_label("Search mentors").press_sequentially(FIRST_QUERY, delay=TYPING_DELAY_MS)
+        else:
+            page.evaluate(SEARCH, FIRST_QUERY)
+        page.wait_for_function("!document.querySelector('[data-gallery]').hasAttribute('aria-busy')", timeout=LOAD_TIMEOUT_MS)
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        shown = page.evaluate("performance.now()")
+        # What the search fetched: data files (the browser may fetch a favicon meanwhile).
+        files = list(dict.fromkeys(u for u in fetched[mark:] if server.path_of(u) and u.split("?", 1)[0].endswith(".json")))
+        total = sum(gzip_size(server.path_of(u)) for u in files)
+        if typed:
+            result.first_search_typed_gzip = total
+        else:
+            result.first_search_gzip = total
+            result.first_search_ms = shown - start
+            result.first_search_files = [u[len(server.url):] for u in files]
+        context.close()
 
 
 def _screenshots(page, browser, url: str, folder: Path) -> None:

@@ -53,6 +53,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--visits", type=int, default=3, help="cold gallery loads per size for time to interactive (median)")
     parser.add_argument("--no-browser", action="store_true", help="skip the headless Chromium measurements")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve measurements (mkdocs serve, and pages --watch with zensical serve)")
+    parser.add_argument("--no-engines", action="store_true", help="skip the Zensical builds beside MkDocs' (the engines table)")
     parser.add_argument("--keep", action="store_true", help="keep the generated rosters and sites (printed path)")
     parser.add_argument("--engines-only", action="store_true",
                         help="only the engines side by side (build time, memory, site size) and the watched edit under Zensical")
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                     repeat = args.repeat or (SMALL_REPEAT if size <= SMALL_SIZE else 1)
                     result = measure_size(prepared, repeat)
                     results[size] = result
-                    if size in ENGINE_SIZES and not result.errors:
+                    if size in ENGINE_SIZES and not args.no_engines and not result.errors:
                         # The same roster with Zensical; MkDocs' builds of it were just measured.
                         config = write_project(prepared.root / "zensical", prepared.roster.root, server.url)
                         engines[size] = measure_engines(config, size, repeat, mkdocs_done=result.ours, mkdocs_site=prepared.ours_site)

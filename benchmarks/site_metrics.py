@@ -57,12 +57,12 @@ def largest_parts(site: Path, top: int = 6) -> list[tuple[str, float]]:
         profiles = facets = other = 0
         for entry in mentors.iterdir():
             size = folder_bytes(entry) if entry.is_dir() else entry.stat().st_size
-            if entry.name in ("expertise", "region"):
+            if entry.name in ("expertise", "region", "role", "all"):
                 facets += size
             elif entry.is_dir() and (entry / "index.html").is_file() and entry.name not in ("find", "team"):
                 profiles += size
             else:
                 other += size
-        parts.update({"mentors/<slug>/": profiles, "mentors/expertise|region/": facets, "mentors/ (gallery, data)": other})
+        parts.update({"mentors/<slug>/": profiles, "mentors/expertise|region|role|all/": facets, "mentors/ (gallery, data)": other})
     ranked = sorted(parts.items(), key=lambda item: -item[1])[:top]
     return [(name, size / MB) for name, size in ranked]

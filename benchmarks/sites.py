@@ -1,35 +1,55 @@
-"""The two sites a benchmark builds from one synthetic roster: ours, and plain Material.
+"""The two sites a benchmark builds from one synthetic roster: the one that ships, and plain Material.
 
-Both share the theme settings (Material, instant navigation, no web fonts, two palettes) and a
-one-line home page, so the difference is what the plugin adds. The baseline is what an
-association gets without us: one Markdown page per profile, kept out of the navigation (a nav of
-thousands of profiles is quadratic), found through Material's site search.
+Ours is the project's own mkdocs.yml as an association builds it (theme, features, palettes, nav,
+assets, plugin options and the hand-written pages of docs/), with only the roster swapped in, as
+tests/support.py does for the tests. The baseline is what an association gets without us, from the
+same mkdocs.yml: the same theme features and the same hand-written pages, plus one Markdown page
+per profile, kept out of the navigation (a nav of thousands of profiles is quadratic) and found
+through Material's site search. The difference between the two is what the plugin adds.
+
+Both are written as plain mkdocs.yml files (the shipped `!ENV` values resolved to their defaults,
+the repository address left out: the benchmark builds offline), each with its own copy of the
+hand-written pages, so nothing is ever written into the project's docs folder.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from mentor_gallery.site.docs_writer import read_manifest
+
 from .synthetic import SyntheticProfile
 
 PROJECT = Path(__file__).resolve().parents[1]
-HOME = "# Riverlands Mentoring\n\nVolunteer mentors for city and county managers.\n"
-REQUEST_FORM = {"url": "https://forms.example.org/request", "method": "get",
-                "fields": {"mentor": "entry.1", "mentor_name": "entry.2", "program": "entry.3"}}
+SHIPPED_CONFIG = PROJECT / "mkdocs.yml"
+PLUGIN = "mentor-gallery"
+# The plugin's index pages, which the shipped nav and home page link to: the baseline has them as
+# one-line pages (no list of mentors: members find them with the site search), so its links resolve.
+BASELINE_INDEXES = {"mentors/index.md": "# Mentors\n\nFind a mentor with the site search above.\n",
+                    "programs/index.md": "# Programs\n\nOur mentoring programs.\n",
+                    "forms/index.md": "# Forms\n\nApplications and requests.\n"}
 
 
-def theme(custom_dir: Path | None = None) -> dict[str, Any]:
-    settings: dict[str, Any] = {
-        "name": "material", "font": False, "features": ["navigation.instant"],
-        "palette": [{"scheme": "default", "toggle": {"icon": "material/weather-night", "name": "Dark mode"}},
-                    {"scheme": "slate", "toggle": {"icon": "material/weather-sunny", "name": "Light mode"}}],
-    }
-    if custom_dir:
-        settings["custom_dir"] = str(custom_dir)
-    return settings
+class _DefaultsLoader(yaml.SafeLoader):
+    """Reads `!ENV NAME` as unset (None) and `!ENV [NAME, default]` as its default."""
+
+
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if len(values) > 1 else None
+    return None
+
+
+_DefaultsLoader.add_constructor("!ENV", _env_default)
+
+
+def shipped_config() -> dict[str, Any]:
+    return yaml.load(SHIPPED_CONFIG.read_text(encoding="utf-8"), Loader=_DefaultsLoader)
 
 
 def _write(root: Path, config: dict[str, Any]) -> Path:
@@ -38,38 +58,65 @@ def _write(root: Path, config: dict[str, Any]) -> Path:
     return path
 
 
+def _copy_hand_written_pages(docs: Path) -> None:
+    """The project's docs folder as the committee wrote it: what `mentor-gallery pages` may have
+    written there (listed in its manifest) stays behind."""
+    source = PROJECT / "docs"
+    manifest, _ = read_manifest(source)
+    written = set(manifest.files) if manifest else set()
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source).as_posix()
+        if path.is_file() and relative not in written and not relative.startswith("."):
+            (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, docs / relative)
+
+
+def _site_settings(config: dict[str, Any], site_url: str | None) -> dict[str, Any]:
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    config.pop("repo_url", None)  # no repository header, whose widget would call the network
+    config.pop("watch", None)  # the project's folders; serve watches the content in live_reload
+    config["site_url"] = site_url or ""
+    return config
+
+
 def write_ours(root: Path, content: Path, site_url: str | None = None) -> Path:
-    """root/mkdocs.yml for the gallery site built from `content` with the project's templates."""
+    """root/mkdocs.yml: the shipped site built from `content`, with a copy of the hand-written pages."""
     docs = root / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    (docs / "index.md").write_text(HOME, encoding="utf-8")
-    config: dict[str, Any] = {
-        "site_name": "Riverlands Mentoring", "docs_dir": "docs", "site_dir": "site", "use_directory_urls": True,
-        "theme": theme(PROJECT / "site-templates"),
-        "nav": [{"Home": "index.md"}, {"Mentors Gallery": "mentors/index.md"}, {"Programs": "programs/index.md"},
-                {"Forms": "forms/index.md"}],
-        "plugins": ["search", {"mentor-gallery": {"content_dir": str(content), "request_form": REQUEST_FORM}}],
-        "markdown_extensions": ["attr_list", "admonition", "tables"],
-    }
-    if site_url:
-        config["site_url"] = site_url
+    _copy_hand_written_pages(docs)
+    config = _site_settings(shipped_config(), site_url)
+    config["theme"]["custom_dir"] = str(PROJECT / "site-templates")
+    plugins = []
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and PLUGIN in entry:
+            entry = {PLUGIN: {**(entry[PLUGIN] or {}), "content_dir": str(content)}}
+        plugins.append(entry)
+    config["plugins"] = plugins
     return _write(root, config)
 
 
 def write_baseline(root: Path, profiles: list[SyntheticProfile], site_url: str | None = None) -> Path:
-    """root/mkdocs.yml for plain Material with one page per profile under mentors/, not in the nav."""
+    """root/mkdocs.yml for plain Material: the shipped theme, nav and hand-written pages, and one page
+    per profile under mentors/, not in the nav."""
     docs = root / "docs"
     (docs / "mentors").mkdir(parents=True, exist_ok=True)
-    (docs / "index.md").write_text(HOME, encoding="utf-8")
+    _copy_hand_written_pages(docs)
+    home = docs / "index.md"
+    if home.is_file():  # the home page's layout (template: home.html) is our theme's, not Material's
+        home.write_text("".join(line for line in home.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith("template:")), encoding="utf-8")
+    for uri, text in BASELINE_INDEXES.items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_text(text, encoding="utf-8")
     for profile in profiles:
         (docs / "mentors" / f"{profile.slug}.md").write_text(baseline_page(profile), encoding="utf-8")
-    config: dict[str, Any] = {
-        "site_name": "Riverlands Mentoring", "docs_dir": "docs", "site_dir": "site", "use_directory_urls": True,
-        "theme": theme(), "nav": [{"Home": "index.md"}], "not_in_nav": "/mentors/",
-        "plugins": ["search"], "markdown_extensions": ["attr_list", "admonition", "tables"],
-    }
-    if site_url:
-        config["site_url"] = site_url
+    config = _site_settings(shipped_config(), site_url)
+    config["theme"].pop("custom_dir", None)
+    for ours in ("extra_css", "extra_javascript"):  # our stylesheets and scripts, from site-templates/
+        config.pop(ours, None)
+    config["plugins"] = ["search"]
+    config["not_in_nav"] = "/mentors/"
     return _write(root, config)
 
 
