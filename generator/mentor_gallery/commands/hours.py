@@ -13,12 +13,12 @@ import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from mentor_gallery.commands.options import options_first
+from mentor_gallery.commands.private_output import input_text, refused
 from mentor_gallery.committee import hours
-from mentor_gallery.committee.form_responses import form_columns, read_csv_text, read_responses
+from mentor_gallery.committee.form_responses import form_columns, read_responses
 from mentor_gallery.committee.hours_report import csv_report, html_pages, text_report
 from mentor_gallery.committee.safe_files import output_folder, write_output
-from mentor_gallery.commands.options import options_first
-from mentor_gallery.commands.private_output import published_folder_problem
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import find_config
@@ -54,15 +54,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "html" and not args.out:
         print("--format html writes one page per mentor and year into a folder: add --out DIR", file=sys.stderr)
         return 1
-    if args.out:
-        content = Path(args.content_dir)
-        problem = published_folder_problem(Path(args.out), content, find_config(content))
-        if problem:
-            print(f"{args.out} {problem}", file=sys.stderr)
-            return 1
-    text, problem = read_csv_text(log_path, shown)
+    content = Path(args.content_dir)
+    if refused(args.out, content, find_config(content)):
+        return 1
+    text = input_text(log_path, shown)
     if text is None:
-        print(f"{shown}: {problem}", file=sys.stderr)
         return 1
     entries, problems, notes = read_log(text, shown, Path(args.content_dir))
     for note in notes:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
 from mentor_gallery.commands.options import options_first
-from mentor_gallery.commands.private_output import published_folder_problem
-from mentor_gallery.committee.form_responses import Record, form_columns, read_csv_text, read_responses, split_choices
+from mentor_gallery.commands.private_output import input_text, refused
+from mentor_gallery.committee.form_responses import Record, form_columns, read_responses, split_choices
 from mentor_gallery.committee.introductions import introductions
 from mentor_gallery.committee.safe_files import output_folder, write_output
 from mentor_gallery.committee.spreadsheet import defuse
@@ -152,14 +152,10 @@ def run(args: argparse.Namespace) -> int:
         print_problems(problems)
         print(f"{len(problems)} problem(s) in {content} or its mkdocs.yml; run 'mentor-gallery check' and fix them first.", file=sys.stderr)
         return 1
-    if args.introductions:
-        problem = published_folder_problem(Path(args.introductions), content, config)
-        if problem:
-            print(f"{args.introductions} {problem}", file=sys.stderr)
-            return 1
-    text, problem = read_csv_text(requests_path, shown)
+    if refused(args.introductions, content, config):
+        return 1
+    text = input_text(requests_path, shown)
     if text is None:
-        print(f"{shown}: {problem}", file=sys.stderr)
         return 1
     requests = read_requests(text, shown, result.roster)
     for note in requests.notes:

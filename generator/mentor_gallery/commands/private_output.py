@@ -4,8 +4,10 @@ where the site is built from, or the next build would publish them."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
+from mentor_gallery.committee.form_responses import read_csv_text
 from mentor_gallery.content.source import SourceError
 from mentor_gallery.settings import read_config_file
 
@@ -27,3 +29,21 @@ def published_folder_problem(folder: Path, content_dir: Path, config_path: Path)
             continue
         return f"is inside {what} ({source}), which the site is built from; choose a folder outside it, as these files are never to be published"
     return None
+
+
+def refused(folder: str | None, content_dir: Path, config_path: Path) -> bool:
+    """Say why folder may not receive committee papers, on stderr; True when it may not."""
+    if not folder:
+        return False
+    problem = published_folder_problem(Path(folder), content_dir, config_path)
+    if problem:
+        print(f"{folder} {problem}", file=sys.stderr)
+    return problem is not None
+
+
+def input_text(path: Path, shown: str) -> str | None:
+    """The CSV a command reads, or None after saying on stderr why it cannot be read."""
+    text, problem = read_csv_text(path, shown)
+    if text is None:
+        print(f"{shown}: {problem}", file=sys.stderr)
+    return text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from mentor_gallery.content.eligibility import program_warnings
 from mentor_gallery.content.model import FREQUENCY, Roster, Taxonomy, Vocabulary
@@ -44,40 +45,29 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
     taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems)
 
     programs = []
-    for path, slug in _entries(content_dir / "programs", ".md", problems):
-        loaded = _read(path, problems, frontmatter=True)
-        if loaded:
-            document, body, body_line = loaded
-            report = Report(display_path(path), document)
-            program = program_from(report, slug, body, body_line, allowed_hosts, taxonomy)
-            problems += report.problems
-            if program:
-                programs.append(program)
+    for slug, report, body, body_line in _documents(content_dir / "programs", ".md", problems):
+        program = program_from(report, slug, body, body_line, allowed_hosts, taxonomy)
+        problems += report.problems
+        if program:
+            programs.append(program)
     # A profile naming a program whose guide has errors is not itself wrong: count every file.
     program_slugs = {slug for _, slug in _entries(content_dir / "programs", ".md", [])}
     by_slug = {p.slug: p for p in programs}
 
     mentors = []
-    for path, slug in _entries(content_dir / "mentors", ".md", problems):
-        loaded = _read(path, problems, frontmatter=True)
-        if loaded:
-            document, body, body_line = loaded
-            report = Report(display_path(path), document)
-            mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, path, root)
-            problems += report.problems
-            if mentor:
-                mentors.append(mentor)
-                problems += program_warnings(mentor, by_slug, document, report.path)
+    for slug, report, body, body_line in _documents(content_dir / "mentors", ".md", problems):
+        mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, content_dir / "mentors" / f"{slug}.md", root)
+        problems += report.problems
+        if mentor:
+            mentors.append(mentor)
+            problems += program_warnings(mentor, by_slug, report.document, report.path)
 
     forms = []
-    for path, slug in _entries(content_dir / "forms", ".yml", problems):
-        loaded = _read(path, problems, frontmatter=False)
-        if loaded:
-            report = Report(display_path(path), loaded[0])
-            form = form_from(report, slug, taxonomy, allowed_hosts)
-            problems += report.problems
-            if form:
-                forms.append(form)
+    for slug, report, _, _ in _documents(content_dir / "forms", ".yml", problems):
+        form = form_from(report, slug, taxonomy, allowed_hosts)
+        problems += report.problems
+        if form:
+            forms.append(form)
 
     problems.sort(key=lambda p: (p.path, p.line, p.message))
     return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)
@@ -95,6 +85,16 @@ def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
     taxonomy = taxonomy_from(report)
     problems += report.problems
     return taxonomy
+
+
+def _documents(folder: Path, suffix: str, problems: list[Problem]) -> Iterator[tuple[str, Report, str, int]]:
+    """(slug, report, body, body line) of each readable file of one kind; the unreadable ones
+    are already problems."""
+    for path, slug in _entries(folder, suffix, problems):
+        loaded = _read(path, problems, frontmatter=suffix == ".md")
+        if loaded:
+            document, body, body_line = loaded
+            yield slug, Report(display_path(path), document), body, body_line
 
 
 def _read(path: Path, problems: list[Problem], *, frontmatter: bool) -> tuple[Document, str, int] | None:
