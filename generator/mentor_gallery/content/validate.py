@@ -418,6 +418,17 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
                   **{k: v for k, v in values.items() if v is not None})
 
 
+def _listed(report: Report, data: dict, key: str, message: str) -> list | None:
+    """A list value; one item written without brackets is unambiguous and counts as a list of one."""
+    value = data[key]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        report.error((key,), message)
+        return None
+    return value
+
+
 def _expertise(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any) -> list[Term] | None:
     value = data[key]
     if isinstance(value, str):
@@ -435,11 +446,8 @@ def _expertise(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any
 
 
 def _roles(report: Report, data: dict, key: str, taxonomy: Taxonomy, *_: Any) -> list[Term] | None:
-    value = data[key]
-    if isinstance(value, str):
-        value = [value]  # one role written without brackets is unambiguous
-    if not isinstance(value, list):
-        report.error((key,), "roles must be a list of the roles in taxonomy.yml, e.g. roles: [Coach, Connector]")
+    value = _listed(report, data, key, "roles must be a list of the roles in taxonomy.yml, e.g. roles: [Coach, Connector]")
+    if value is None:
         return None
     if value and not taxonomy.roles.terms:
         report.error((key,), "taxonomy.yml lists no roles yet; add a 'roles:' list there, or remove this key")
@@ -460,11 +468,8 @@ def _frequency(report: Report, data: dict, key: str, *_: Any) -> Term | None:
 
 
 def _meeting(report: Report, data: dict, key: str, *_: Any) -> list[Term] | None:
-    value = data[key]
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        report.error((key,), "meeting must be a list, e.g. meeting: [in-person, video]")
+    value = _listed(report, data, key, "meeting must be a list, e.g. meeting: [in-person, video]")
+    if value is None:
         return None
     where = (lambda i: (key, i)) if isinstance(data[key], list) else (lambda i: (key,))
     terms = [_slug_term(report, MEETING, item, where(i), "meeting mode") for i, item in enumerate(value)]
@@ -472,11 +477,8 @@ def _meeting(report: Report, data: dict, key: str, *_: Any) -> list[Term] | None
 
 
 def _programs(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slugs: set[str], *_: Any) -> list[str] | None:
-    value = data[key]
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        report.error((key,), "programs must be a list of program slugs, e.g. programs: [coaching]")
+    value = _listed(report, data, key, "programs must be a list of program slugs, e.g. programs: [coaching]")
+    if value is None:
         return None
     ok = True
     for index, item in enumerate(value):
