@@ -323,3 +323,15 @@ def test_up_to_a_thousand_the_gallery_page_holds_every_card(example_site, browse
         assert page.locator("[data-more]").count() == 0
     finally:
         context.close()
+
+
+def test_a_card_that_stays_keeps_the_keyboard(site, page, roster):
+    open_gallery(page, site)
+    first = order(roster)[0]
+    area = first.expertise[0]
+    chip = page.locator(f'[data-mentor="{first.slug}"]').get_by_role("link", name=area.label, exact=True)
+    chip.focus()
+    page.keyboard.press("Enter")  # the chip filters the gallery in place; its own card stays first
+    page.wait_for_function("() => location.search !== ''")
+    assert shown(page)[0] == first.slug
+    assert page.evaluate("() => document.activeElement.closest('[data-mentor]')?.dataset.mentor") == first.slug

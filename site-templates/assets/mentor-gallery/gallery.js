@@ -174,14 +174,18 @@
       for (let k = 0; k < order.length && wanted.length < limit; k++) {
         if (fail[order[k]] === 0) wanted.push(order[k]);
       }
-      const same = this.drawn.length <= wanted.length && this.drawn.every((i, k) => wanted[k] === i);
-      if (same) {
-        // More of the same results: add the new cards after those on screen.
-        const fragment = document.createDocumentFragment();
-        for (const i of wanted.slice(this.drawn.length)) fragment.appendChild(this.card(i));
-        this.list.appendChild(fragment);
-      } else {
-        this.list.replaceChildren(...wanted.map((i) => this.card(i)));
+      // Only what changes is touched: a card that stays keeps its place (the browser restyles
+      // only the cards that come and go), and the others are inserted among them in order.
+      const staying = new Set(wanted);
+      for (const i of this.drawn) {
+        if (!staying.has(i)) this.elements.get(i)?.remove();
+      }
+      const { list } = this;
+      let next = list.firstElementChild;
+      for (const i of wanted) {
+        const card = this.card(i);
+        if (card === next) next = next.nextElementSibling;
+        else list.insertBefore(card, next);
       }
       this.drawn = wanted;
       this.updateMore();
