@@ -256,3 +256,21 @@ def test_a_control_character_is_reported_at_its_line_and_column(tmp_path):
     root = make_roster(tmp_path / "c", {"ana": profile(title='"Town\x00Manager"')})
     found = problems(root)
     assert found == ["ana.md:3: column 13: the invisible control character U+0000 is not allowed; delete it and retype the text"]
+
+
+@pytest.mark.parametrize("page", [
+    '<p>Write to ana<b></b>@<!-- x -->example.org</p>',                 # split by markup
+    '<div data-contact="ana&#64;example.org">Ana</div>',                # in an attribute a reader never sees
+    "<meta content=ana@example.org>",                                  # an unquoted attribute
+    '<a href="mailto:ana%40example.org">write</a>',                      # a percent-encoded link
+    "<p>call 555&#8209;010&#8209;2000</p>",                             # entities between the digits
+])
+def test_the_last_gate_finds_a_contact_in_any_part_of_a_page(page):
+    from mentor_gallery.content.model import Contact
+    from mentor_gallery.content.privacy import PrivateContacts
+    from mentor_gallery.site.privacy_gate import scan_bytes
+
+    contacts = PrivateContacts()
+    contacts.add(Contact("ana@example.org", "555-010-2000", False), "content/mentors/ana.md")
+    assert scan_bytes("mentors/ana/index.html", page.encode(), contacts) is not None
+    assert scan_bytes("mentors/ana/index.html", b"<p>Ana Diaz, 5 years, 2010</p>", contacts) is None

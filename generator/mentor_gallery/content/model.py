@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,7 +154,6 @@ class Mentor:
     body: str = ""
     body_line: int = 1
     raw: dict[str, Any] = field(default_factory=dict)  # frontmatter as written, for export
-    statement_html: str = ""  # the body rendered and sanitised once, by check and build alike
 
     @property
     def is_full(self) -> bool:
@@ -163,6 +163,14 @@ class Mentor:
     def available(self) -> bool:
         """Accepting and with room: only these can be requested or matched."""
         return self.accepting and not self.is_full
+
+    @functools.cached_property
+    def statement_html(self) -> str:
+        """The statement rendered and sanitised, once: by check when it had to look inside, else
+        on first use by the site."""
+        from mentor_gallery.content.text import render_markdown  # the model stays light to import
+
+        return render_markdown(self.body) if self.body.strip() else ""
 
     @property
     def availability_text(self) -> str:

@@ -113,6 +113,8 @@ def _character_class(codes: list[int]) -> re.Pattern:
 
 _FORMAT_CHARACTERS = _character_class(list(_DROP_FORMAT))
 _URL_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""")
+# Every attribute value, quoted or not: what a reader does not see but a copy or a tool does.
+_ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -133,6 +135,14 @@ def reader_form(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
         text = _FORMAT_CHARACTERS.sub("", text)
     return text.lower()
+
+
+def page_text(html: str) -> str:
+    """Everything a page holds for a reader or a tool, in reader_form: the text with tags and
+    comments removed (so 'jane<b>@</b>example.org' reads as shown), then every attribute value.
+    One pass covers what the raw markup and the shown text would each reveal."""
+    values = " ".join(a or b or c for a, b, c in _ATTRIBUTE_VALUE.findall(html))
+    return reader_form(_TAG.sub("", html.replace("<!--", "<").replace("-->", ">")) + " " + values)
 
 
 def visible_text(html: str) -> str:

@@ -31,7 +31,7 @@ from mentor_gallery.content.model import (
     spelling_key,
 )
 from mentor_gallery.content.photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
-from mentor_gallery.content.privacy import ContactMatcher
+from mentor_gallery.content.privacy import MIN_PHONE_DIGITS, ContactMatcher
 from mentor_gallery.content.profile_fields import (
     CONTACT_KEYS,
     FORM_FIELD_KEYS,
@@ -406,16 +406,18 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
             continue
         checker = _PROFILE_CHECKS[spec.kind]
         values[spec.key] = checker(report, data, spec.key, taxonomy, program_slugs, profile_path, root)
-    statement_html = ""
+    rendered = None
     if len(body) > rules.MAX_STATEMENT_CHARS:
         report.problems.append(Problem(report.path, body_line, f"the statement is {len(body):,} characters long; keep it under {rules.MAX_STATEMENT_CHARS:,} (about three pages) and link to a longer document"))
     else:
-        statement_html = render_markdown(body) if body.strip() else ""
-        _check_privacy(report, values.get("contact"), data, body, body_line, statement_html)
+        rendered = _check_privacy(report, values.get("contact"), data, body, body_line)
     if any(p.severity == "error" for p in report.problems):
         return None
-    return Mentor(slug=slug, path=profile_path, body=body, body_line=body_line, raw=dict(data), statement_html=statement_html,
-                  **{k: v for k, v in values.items() if v is not None})
+    mentor = Mentor(slug=slug, path=profile_path, body=body, body_line=body_line, raw=dict(data),
+                    **{k: v for k, v in values.items() if v is not None})
+    if rendered is not None:
+        mentor.__dict__["statement_html"] = rendered  # the rendering check did is the one the site shows
+    return mentor
 
 
 def _listed(report: Report, data: dict, key: str, message: str) -> list | None:
@@ -583,12 +585,24 @@ _PROFILE_CHECKS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int, statement_html: str) -> None:
+def _could_show(matcher: ContactMatcher, body: str) -> bool:
+    """Whether the rendered statement could show this contact at all: an address needs an '@' or
+    something that decodes to one (an entity, a percent-escape, a compatibility form); a phone
+    needs digits, or entities that could stand for them. Most statements need no rendering here."""
+    if any(mark in body for mark in ("&", "%", "\\")):
+        return True
+    if matcher.email and "@" in reader_form(body):
+        return True
+    return bool(matcher.phone) and sum(ch.isdigit() for ch in body) >= MIN_PHONE_DIGITS
+
+
+def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int) -> str | None:
     """A private contact must not reach the site through another field or the statement, in any
-    disguise: fields and the rendered statement are compared as a reader would read them."""
+    disguise: fields and the rendered statement are compared as a reader would read them.
+    Returns the statement's HTML when it had to be rendered, for the site to reuse."""
     matcher = ContactMatcher(contact)
     if not matcher:
-        return
+        return None
     fix = "remove it, or set contact.public: true to publish it"
     texts = {key: [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
              for key, value in data.items() if key != "contact"}
@@ -597,11 +611,15 @@ def _check_privacy(report: Report, contact: Contact | None, data: dict, body: st
         for key, values in texts.items():
             for what in sorted({w for t in values for w in matcher.find(reader_form(t))}):
                 report.error((key,), f"{key} contains the private contact {what}; {fix}")
+    if not body.strip() or not _could_show(matcher, body):
+        return None
+    statement_html = render_markdown(body)
     for what in matcher.find(visible_text(statement_html)):
         # Name the line where it shows; a disguise spread over several lines is named at the start.
         line = next((body_line + offset for offset, text in enumerate(body.split("\n"))
                      if what in matcher.find(visible_text(render_markdown(text)))), body_line)
         report.problems.append(Problem(report.path, line, f"the statement contains the private contact {what} (as a reader would see it); {fix}"))
+    return statement_html
 
 
 # --- forms ---------------------------------------------------------------------------------

@@ -231,7 +231,7 @@ class SimilarMentors:
     """Up to three available mentors to suggest on a profile that takes no requests, ranked by the
     scoring of Find my mentor as if the member needed this mentor's areas, in this mentor's region."""
 
-    POOL = 60  # candidates scored per profile: those sharing the most areas, so a big roster stays linear
+    POOL = 24  # candidates scored per profile: those sharing the most areas, so a big roster stays linear
 
     def __init__(self, roster: Roster, settings: SiteSettings):
         programs = {p.slug: p for p in roster.programs}

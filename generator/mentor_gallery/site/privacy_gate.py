@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from mentor_gallery.content.privacy import PrivateContacts
-from mentor_gallery.content.text import reader_form, visible_text
+from mentor_gallery.content.text import page_text, reader_form
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a .gz larger than this unpacked is itself suspicious
 _MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg"}
@@ -68,10 +68,9 @@ def scan_bytes(name: str, data: bytes, contacts: PrivateContacts) -> tuple[str, 
         suffix = Path(path.stem).suffix.lower()
     # Binary files (photos, fonts) are read byte for byte: metadata text shows through.
     text = data.decode("utf-8", errors="replace") if _is_text(data) else data.decode("latin-1")
-    found = contacts.find(reader_form(text))
-    if found is None and suffix in _MARKUP_SUFFIXES:
-        found = contacts.find(visible_text(text))  # 'jane<b>@</b>example.org' as shown
-    return found
+    if suffix in _MARKUP_SUFFIXES:
+        return contacts.find(page_text(text))  # shown text and every attribute, in one pass
+    return contacts.find(reader_form(text))
 
 
 def _is_text(data: bytes) -> bool:
