@@ -96,3 +96,34 @@ def test_screenshots_of_every_page_kind(example_site, browser, kind):
             screenshot(page, f"page-{kind}-{label}")
         finally:
             context.close()
+
+
+def test_the_filter_panel_shows_what_members_use_most_first(example_site, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(example_site.url + "mentors/")
+    panel = page.locator("[data-facets]").bounding_box()
+    for key in ("accepting", "region"):
+        box = page.locator(f'[data-facet="{key}"]').bounding_box()
+        assert box["y"] + box["height"] - panel["y"] <= 900, f"{key} is within the panel's first 900 px"
+    # The nineteen areas fold to their first options, with a button showing them all.
+    areas = page.locator('[data-facet="expertise"]')
+    total = len(ROSTER.taxonomy.expertise.terms)
+    assert areas.locator("label:visible").count() < total
+    more = areas.locator("[data-facet-more]")
+    expect(more).to_have_text(f"Show all {total}")
+    more.click()
+    expect(more).to_have_attribute("aria-expanded", "true")
+    assert areas.locator("label:visible").count() == total
+
+
+def test_a_shared_link_shows_its_filters_as_chips_that_remove_them(example_site, page):
+    region = ROSTER.taxonomy.regions.terms[0]
+    hidden_area = ROSTER.taxonomy.expertise.terms[-1]  # folded away unless chosen
+    page.goto(example_site.url + f"mentors/?region={region.slug}&expertise={hidden_area.slug}")
+    chips = page.locator("[data-active-filters] button")
+    expect(chips).to_have_count(2)
+    expect(page.locator('[data-facet="expertise"]').get_by_label(hidden_area.label)).to_be_visible()
+    page.get_by_role("button", name=f"Remove filter: {region.label}").click()
+    expect(chips).to_have_count(1)
+    page.wait_for_url(lambda url: "region=" not in url)
+    expect(page.locator(f'[data-facet="region"] input[value="{region.slug}"]')).not_to_be_checked()

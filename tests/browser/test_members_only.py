@@ -269,6 +269,6 @@ def test_no_public_page_offers_a_tool_an_order_or_a_search_the_public_roster_can
     sort = page.get_by_label("Sort by")
     assert sort.locator("option").all_inner_texts() == ["Name", "Region"] and sort.input_value() == ""
     expect(page.get_by_label("Search mentors")).to_have_attribute("placeholder", "Name, region or area…")
-    assert page.locator("[data-facet]").evaluate_all("els => els.map(e => e.dataset.facet)") == ["expertise", "region", "role"]
+    assert page.locator("[data-facet]").evaluate_all("els => els.map(e => e.dataset.facet)") == ["region", "expertise", "role"]
     shown = page.evaluate("() => Array.from(document.querySelectorAll('[data-cards] [data-mentor]')).map(c => c.dataset.mentor)")
     assert shown == [m.slug for m in sorted(roster.mentors, key=lambda m: (fold(m.name), m.slug))]

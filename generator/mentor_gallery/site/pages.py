@@ -100,20 +100,20 @@ def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
     def count(terms: list[Term], values) -> list[tuple[str, str, int]]:
         return [(t.slug, t.label, sum(1 for m in mentors if t.slug in values(m))) for t in terms]
 
-    # Areas, regions and roles are the public roster: a members-only site filters by them too.
-    public = [
-        Facet("expertise", "Area of expertise", count(roster.taxonomy.expertise.terms, lambda m: {t.slug for t in m.expertise})),
-        Facet("region", "Region", count(roster.taxonomy.regions.terms, lambda m: {m.region.slug})),
-        Facet("role", "Ways of helping", count(roster.taxonomy.roles.terms, lambda m: {t.slug for t in m.roles})),
-    ]
+    # What members use most comes first: availability, then region, then areas and roles; the
+    # details a members-only site does not publish follow on a public one only.
+    region = Facet("region", "Region", count(roster.taxonomy.regions.terms, lambda m: {m.region.slug}))
+    areas = Facet("expertise", "Area of expertise", count(roster.taxonomy.expertise.terms, lambda m: {t.slug for t in m.expertise}))
+    roles = Facet("role", "Ways of helping", count(roster.taxonomy.roles.terms, lambda m: {t.slug for t in m.roles}))
     if members_only:
-        return public
-    return public + [
+        return [region, areas, roles]
+    return [
+        # accepting=1: accepting and not full, as the cards' data-accepting says
+        Facet("accepting", "Availability", [("1", "Accepting new mentees", sum(1 for m in mentors if m.available))]),
+        region, areas, roles,
         Facet("program", "Program", [(p.slug, p.name, sum(1 for m in mentors if p.slug in m.programs)) for p in roster.programs]),
         Facet("frequency", "Meeting frequency", count(FREQUENCY.terms, lambda m: {m.frequency.slug} if m.frequency else set())),
         Facet("meeting", "Meeting mode", count(MEETING.terms, lambda m: {t.slug for t in m.meeting})),
-        # accepting=1: accepting and not full, as the cards' data-accepting says
-        Facet("accepting", "Availability", [("1", "Accepting new mentees", sum(1 for m in mentors if m.available))]),
     ]
 
 

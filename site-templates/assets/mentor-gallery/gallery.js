@@ -557,6 +557,8 @@
       this.empty.hidden = shown !== 0;
       const badge = chosen ? ` (${chosen})` : "";
       if (this.activeOut.textContent !== badge) this.activeOut.textContent = badge;
+      // gallery-panel.js shows the filters in force as removable chips.
+      this.root.dispatchEvent(new CustomEvent("mg:filtered", { bubbles: true }));
     }
 
     /* Runs a state change and records how long it took (for benchmarks: mentorGallery.lastFilterMs
