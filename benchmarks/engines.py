@@ -17,17 +17,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .live_reload import free_port
+from .live_reload import fetch, free_port
 from .measure_size import Builds
-from .process import Run, measure
+from .process import Run, measure, stop
 from .site_metrics import MB, folder_bytes
 from .sites import write_ours
 
@@ -142,14 +140,6 @@ def _keep(result: EngineSizes, run: Run, what: str) -> None:
         result.errors.append(f"{what} failed (exit {run.returncode}): {run.output[-1500:]}")
 
 
-def _fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8", errors="replace")
-    except (urllib.error.URLError, OSError):
-        return None
-
-
 def time_watch(config: Path, profiles: list[tuple[Path, str]], mentors: int) -> WatchLatency:
     """Save each of `profiles` (path, slug) once, with a fresh sentence first in its statement."""
     result = WatchLatency(mentors)
@@ -165,7 +155,7 @@ def time_watch(config: Path, profiles: list[tuple[Path, str]], mentors: int) -> 
                                   stdout=serve_log, stderr=subprocess.STDOUT)
         try:
             first = f"{base}mentors/{profiles[0][1]}/"
-            result.startup_s = _wait(lambda: _fetch(first) is not None or server.poll() is not None or watcher.poll() is not None,
+            result.startup_s = _wait(lambda: fetch(first) is not None or server.poll() is not None or watcher.poll() is not None,
                                      STARTUP_TIMEOUT_S)
             if result.startup_s is None or server.poll() is not None or watcher.poll() is not None:
                 result.error = "zensical serve or pages --watch did not start: " + _tail(serve_log) + _tail(watch_log)
@@ -182,7 +172,7 @@ def time_watch(config: Path, profiles: list[tuple[Path, str]], mentors: int) -> 
                 while time.perf_counter() - start < CHANGE_TIMEOUT_S and served is None:
                     if written is None and marker in page.read_text(encoding="utf-8", errors="replace"):
                         written = time.perf_counter() - start
-                    if marker in (_fetch(f"{base}mentors/{slug}/") or ""):
+                    if marker in (fetch(f"{base}mentors/{slug}/") or ""):
                         served = time.perf_counter() - start
                         written = written if written is not None else served
                     time.sleep(POLL_S)
@@ -194,12 +184,7 @@ def time_watch(config: Path, profiles: list[tuple[Path, str]], mentors: int) -> 
                 time.sleep(1.0)  # one edit at a time
         finally:
             for process in (watcher, server):
-                process.terminate()
-                try:
-                    process.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+                stop(process)
     return result
 
 

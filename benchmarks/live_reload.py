@@ -16,6 +16,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from .process import stop
+
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 POLL_S = 0.1
 STARTUP_TIMEOUT_S = 600
@@ -37,7 +39,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _fetch(url: str) -> str | None:
+def fetch(url: str) -> str | None:
+    """A page's text from a local server, or None while it does not answer."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8", errors="replace")
@@ -64,7 +67,7 @@ def time_live_reload(config: Path, profile: Path, slug: str, mentors: int) -> Li
         server = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=config.parent, stdout=log, stderr=subprocess.STDOUT)
         try:
-            result.startup_s = wait_until(lambda: _fetch(url) is not None or server.poll() is not None, STARTUP_TIMEOUT_S)
+            result.startup_s = wait_until(lambda: fetch(url) is not None or server.poll() is not None, STARTUP_TIMEOUT_S)
             if server.poll() is not None or result.startup_s is None:
                 log.seek(0)
                 result.error = "mkdocs serve did not start: " + log.read().decode("utf-8", "replace")[-2000:]
@@ -73,14 +76,9 @@ def time_live_reload(config: Path, profile: Path, slug: str, mentors: int) -> Li
             text = profile.read_text(encoding="utf-8")
             head, _, body = text.partition("\n---\n")
             profile.write_text(f"{head}\n---\n{marker}\n\n{body}", encoding="utf-8")
-            result.rebuild_s = wait_until(lambda: marker in (_fetch(url) or ""), REBUILD_TIMEOUT_S)
+            result.rebuild_s = wait_until(lambda: marker in (fetch(url) or ""), REBUILD_TIMEOUT_S)
             if result.rebuild_s is None:
                 result.error = f"the edit did not show within {REBUILD_TIMEOUT_S} s"
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
     return result

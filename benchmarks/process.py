@@ -34,3 +34,13 @@ def measure(command: list[str], cwd: Path) -> Run:
         log.seek(0)
         output = log.read()
     return Run(process.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """End a server started for a measurement: politely, then for good."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
