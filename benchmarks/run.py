@@ -205,11 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ERROR {error}", file=sys.stderr)
 
     report = {
-        "date": dt.datetime.now().isoformat(timespec="seconds"),
-        "machine": machine(),
-        "load_average": {"before": load_before, "after": load_average()},
-        "settings": {"sizes": args.sizes, "repeat": args.repeat or f"{SMALL_REPEAT} up to {SMALL_SIZE}, 1 above", "seed": args.seed, "visits": args.visits},
-        "seconds": round(time.perf_counter() - started, 1),
+        **_report_head(args, load_before, started, visits=args.visits),
         "sizes": {str(size): _plain(result) | {"ratio": result.ratio if result.ours.wall_s and result.baseline.wall_s else None,
                                                "cpu_ratio": result.cpu_ratio if result.ours.cpu_s and result.baseline.cpu_s else None}
                   for size, result in results.items()},
@@ -219,10 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         "targets": verdicts,
         "errors": errors,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(f"\nWrote {args.out} ({report['seconds']:.0f} s in all)" + (f"; kept {work}" if args.keep else ""))
-    return 1 if errors else 0
+    return _write_report(args, report, work)
 
 
 def main_engines(args: argparse.Namespace) -> int:
@@ -240,19 +233,31 @@ def main_engines(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"ERROR {error}", file=sys.stderr)
     report = {
-        "date": dt.datetime.now().isoformat(timespec="seconds"),
-        "machine": machine(),
-        "load_average": {"before": load_before, "after": load_average()},
-        "settings": {"sizes": args.sizes, "repeat": args.repeat or f"{SMALL_REPEAT} up to {SMALL_SIZE}, 1 above", "seed": args.seed},
-        "seconds": round(time.perf_counter() - started, 1),
+        **_report_head(args, load_before, started),
         "engines": {str(size): _engines_json(result) for size, result in engines.items()},
         "zensical_watch": _watch_json(watch),
         "errors": errors,
     }
+    return _write_report(args, report, work)
+
+
+def _write_report(args: argparse.Namespace, report: dict, work: Path) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"\nWrote {args.out} ({report['seconds']:.0f} s in all)" + (f"; kept {work}" if args.keep else ""))
-    return 1 if errors else 0
+    return 1 if report["errors"] else 0
+
+
+def _report_head(args: argparse.Namespace, load_before, started: float, **settings) -> dict:
+    """What every benchmark report starts with: when, on what machine, under what load, with what settings."""
+    return {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "load_average": {"before": load_before, "after": load_average()},
+        "settings": {"sizes": args.sizes, "repeat": args.repeat or f"{SMALL_REPEAT} up to {SMALL_SIZE}, 1 above", "seed": args.seed,
+                     **settings},
+        "seconds": round(time.perf_counter() - started, 1),
+    }
 
 
 def _engines_json(result: EngineSizes) -> dict:
