@@ -174,8 +174,7 @@ class ConfigFile:
     def plugin_options(self) -> dict[str, Any] | None:
         plugins = self.data.get("plugins")
         if isinstance(plugins, dict):
-            entry = plugins.get(PLUGIN_NAME, None) if PLUGIN_NAME in plugins else None
-            return (entry or {}) if PLUGIN_NAME in plugins else None
+            return (plugins[PLUGIN_NAME] or {}) if PLUGIN_NAME in plugins else None
         for entry in plugins or []:
             if entry == PLUGIN_NAME:
                 return {}

@@ -40,7 +40,7 @@ def front_matter(spec: PageSpec) -> dict:
     meta: dict = {
         # Neither engine's templates escape a title: it goes in escaped, as the plugin sets it.
         "title": str(escape(spec.title)),
-        "hide": ["toc"] if spec.in_nav and not spec.wide else ["toc", "navigation"],
+        "hide": spec.hide,
     }
     if not spec.searchable:
         meta["search"] = {"exclude": True}

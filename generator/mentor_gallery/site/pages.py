@@ -39,7 +39,6 @@ class PageSpec:
     body_line: int = 1
     in_nav: bool = False  # listed in mkdocs.yml's nav (the indexes); the rest are reached from them
     searchable: bool = False  # in the site search (profiles are found through the gallery)
-    wide: bool = False  # no navigation sidebar: the page lays out its own columns (the gallery's filters)
     source: str = "the content folder"  # the content file it is made from, for messages
 
     @property
@@ -167,7 +166,7 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
                "all_pages": all_pages(len(listed)), "facets": facets(roster, members_only), "total": len(mentors),
                # gallery.js folds search queries with the very table the index was folded with
                "extra_folds": json.dumps(EXTRA_FOLDS, ensure_ascii=False),
-               "propose_url": _propose_url(roster, settings)}, in_nav=True, wide=True),
+               "propose_url": _propose_url(roster, settings)}, in_nav=True),
     ]
     for number in range(1, all_pages(len(listed)) + 1):
         part = listed[(number - 1) * ALL_PAGE_SIZE:number * ALL_PAGE_SIZE]
