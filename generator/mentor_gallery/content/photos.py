@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mentor_gallery.content.source import SourceError, read_content_bytes
+from mentor_gallery.content.svg_cost import DrawingTooCostly, measure
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 photo; larger ones are decompression bombs or mistakes
@@ -119,6 +120,11 @@ def clean_svg(data: bytes) -> bytes:
             value = element.get(name)
             if value is not None and not _SAFE_REFERENCE.fullmatch(value):
                 del element.attrib[name]
+    # What is drawn is what was cleaned: measure that, before the build draws it.
+    try:
+        measure(root, _canvas_pixels(root), _viewport(root))
+    except DrawingTooCostly as exc:
+        raise PhotoError(str(exc)) from None
     return ElementTree.tostring(root)
 
 
@@ -163,27 +169,39 @@ def published_bytes(photo: Photo) -> bytes:
 def _draw_svg(svg: bytes) -> bytes:
     import resvg_py
 
-    root = ElementTree.fromstring(svg)
-    width, height = _svg_size(root)
-    scale = PUBLISHED_PIXELS / max(width, height)
+    width, height = _canvas_pixels(ElementTree.fromstring(svg))
     try:
-        return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), width=max(1, round(width * scale)),
-                                           height=max(1, round(height * scale))))
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), width=width, height=height))
     except Exception as exc:
         raise PhotoError(f"could not be drawn ({exc}); export it as PNG/JPEG") from None
 
 
+def _canvas_pixels(root: ElementTree.Element) -> tuple[int, int]:
+    """The published photo's size in pixels: PUBLISHED_PIXELS on its longest side."""
+    width, height = _svg_size(root)
+    scale = PUBLISHED_PIXELS / max(width, height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _viewport(root: ElementTree.Element) -> tuple[float, float]:
+    """The drawing's own size in user units: its viewBox, else width and height, else 100 x 100."""
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    sizes = [_number(v) for v in box[2:]] if len(box) == 4 else [_number(root.get("width")), _number(root.get("height"))]
+    return (sizes[0] or 100.0, sizes[1] or 100.0)
+
+
+def _number(value: str | None) -> float | None:
+    match = re.match(r"\s*([0-9]*\.?[0-9]+)", value or "")
+    return float(match.group(1)) if match and float(match.group(1)) > 0 else None
+
+
 def _svg_size(root: ElementTree.Element) -> tuple[float, float]:
     """The drawing's aspect from width/height or viewBox, kept within 1:4 so a photo stays a photo."""
-    def number(value: str | None) -> float | None:
-        match = re.match(r"\s*([0-9]*\.?[0-9]+)", value or "")
-        return float(match.group(1)) if match and float(match.group(1)) > 0 else None
-
-    width, height = number(root.get("width")), number(root.get("height"))
+    width, height = _number(root.get("width")), _number(root.get("height"))
     if not (width and height):
         box = (root.get("viewBox") or "").replace(",", " ").split()
-        if len(box) == 4 and number(box[2]) and number(box[3]):
-            width, height = number(box[2]), number(box[3])
+        if len(box) == 4 and _number(box[2]) and _number(box[3]):
+            width, height = _number(box[2]), _number(box[3])
         else:
             width = height = 1.0
     ratio = max(0.25, min(4.0, width / height))
