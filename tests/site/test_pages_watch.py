@@ -4,12 +4,14 @@ reported without stopping the watcher, and the watcher stops with the process th
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from engines import MENTOR_GALLERY, zensical_project
 from mentor_gallery.site.docs_writer import MANIFEST
@@ -102,3 +104,16 @@ def test_the_watcher_stops_when_the_process_that_started_it_ends(project):
                             str(MENTOR_GALLERY), str(project)], capture_output=True, text=True, timeout=60)
     pid = int(shell.stdout.split()[0])
     wait_for(lambda: gone(pid), "the orphaned watcher to stop")
+
+
+def test_a_broken_photo_is_reported_and_the_watcher_keeps_watching(project, watcher, tmp_path):
+    mentors = project.parent.parent / "content" / "mentors"
+    profile = next(p for p in sorted(mentors.glob("*.md")) if "\nphoto:" not in p.read_text(encoding="utf-8"))
+    image = io.BytesIO()
+    Image.new("RGB", (300, 200), "#336699").save(image, "JPEG")
+    (mentors / "broken.jpg").write_bytes(image.getvalue()[: len(image.getvalue()) // 2])  # an interrupted copy
+    save_with(profile, "\nregion:", "\nphoto: broken.jpg\nregion:")
+    wait_for(lambda: "broken.jpg" in (tmp_path / "watch.log").read_text(), "the problem report")
+    time.sleep(0.5)
+    assert watcher.poll() is None, (tmp_path / "watch.log").read_text()
+    assert "Traceback" not in (tmp_path / "watch.log").read_text()

@@ -81,3 +81,52 @@ def test_an_ordinary_drawing_with_a_drop_shadow_and_reuse_is_accepted_and_drawn(
     published = published_bytes(check_photo(drawing, tmp_path / "c"))
     assert published.startswith(b"\x89PNG")
     assert time.perf_counter() - started < 2.0
+
+
+# --- broken raster photos: decoded by check ------------------------------------------------
+
+
+def jpeg_bytes() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (300, 200), "#336699").save(out, "JPEG")
+    return out.getvalue()
+
+
+def damaged_png() -> bytes:
+    """A PNG whose chunks and checksums are all correct but whose compressed pixels are not."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    stream = bytearray(zlib.compress(b"".join(b"\x00" + bytes(range(90)) for _ in range(30))))
+    stream[10] ^= 0xFF
+    stream[11] ^= 0x55
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 30, 30, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", bytes(stream)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("name, data", [
+    ("ana.jpg", jpeg_bytes()[: len(jpeg_bytes()) // 2]),  # cut off half way, as an interrupted upload is
+    ("ana.png", damaged_png()),
+])
+def test_a_broken_raster_photo_is_refused_at_its_line(tmp_path, name, data):
+    root = roster_with_photo(tmp_path, name)
+    (root / "mentors" / name).write_bytes(data)
+    found = problems(root)
+    assert any(p.startswith(f"ana.md:7: photo '{name}' is damaged: its pixels cannot be read") for p in found), found
+
+
+def test_a_photo_broken_after_check_is_a_message_from_the_build_not_a_traceback(tmp_path):
+    from mentor_gallery.content.photos import PhotoError
+
+    photo = write(tmp_path / "c" / "ana.jpg", "")
+    photo.write_bytes(jpeg_bytes())
+    checked = check_photo(photo, tmp_path / "c")
+    photo.write_bytes(jpeg_bytes()[:300])
+    with pytest.raises(PhotoError, match="cannot be read"):
+        published_bytes(checked)

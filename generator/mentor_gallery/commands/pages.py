@@ -90,8 +90,12 @@ def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int
 
     def rebuild(paths: list[str]) -> None:
         print(f"pages: {len(paths)} changed file(s), e.g. {display_path(Path(paths[0]))}", file=sys.stderr)
-        builder.project = read_project(builder.project.config_path)  # mkdocs.yml may have changed
-        _build(builder, content)
+        try:
+            builder.project = read_project(builder.project.config_path)  # mkdocs.yml may have changed
+            _build(builder, content)
+        except Exception as exc:  # noqa: BLE001 - a watcher reports and keeps watching; the server keeps the last good pages
+            print(f"pages: the pages could not be written ({type(exc).__name__}: {exc}); nothing was changed. "
+                  "Fix the file and save it again; still watching.", file=sys.stderr)
 
     def keep_going() -> bool:
         # A watcher must not outlive the server it feeds: it stops when the process named by

@@ -72,7 +72,21 @@ def check_photo(path: Path, root: Path) -> Photo:
         named = {"JPEG": "a JPEG", "PNG": "a PNG", "WEBP": "a WebP"}
         what = named.get(found or "", "not an image Pillow can read")
         raise PhotoError(f"is named as {named[expected]} but its contents are {what}; export it again or rename it to match")
+    _decode(data)
     return Photo(path, expected)
+
+
+def _decode(data: bytes) -> None:
+    """Decode every pixel, as the build will: a truncated file or a damaged image stream passes
+    the header checks and would fail only then."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError... for damaged data
+        reason = str(exc) or type(exc).__name__
+        raise PhotoError(f"is damaged: its pixels cannot be read ({reason}); export it again from the original") from None
 
 
 def _raster_format(data: bytes) -> str | None:
@@ -155,15 +169,19 @@ def published_bytes(photo: Photo) -> bytes:
         return _draw_svg(photo.clean_svg or b"")
     from PIL import Image, ImageOps
 
-    with Image.open(io.BytesIO(photo.source.read_bytes())) as image:
-        image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF block asked for
-        image.thumbnail((PUBLISHED_PIXELS, PUBLISHED_PIXELS))
-        if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        out = io.BytesIO()
-        options = {"quality": 85} if photo.format in ("JPEG", "WEBP") else {"optimize": True}
-        image.save(out, format=photo.format, **options)  # no exif=, no pnginfo=: metadata is dropped
-        return out.getvalue()
+    try:
+        with Image.open(io.BytesIO(photo.source.read_bytes())) as image:
+            image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF block asked for
+            image.thumbnail((PUBLISHED_PIXELS, PUBLISHED_PIXELS))
+            if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            out = io.BytesIO()
+            options = {"quality": 85} if photo.format in ("JPEG", "WEBP") else {"optimize": True}
+            image.save(out, format=photo.format, **options)  # no exif=, no pnginfo=: metadata is dropped
+            return out.getvalue()
+    except Exception as exc:  # changed or removed since it was checked: a message, not a traceback
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise PhotoError(f"cannot be read ({reason}); export it again and run check") from None
 
 
 def _draw_svg(svg: bytes) -> bytes:

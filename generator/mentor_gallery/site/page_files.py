@@ -84,7 +84,10 @@ class PhotoCache:
         self._cache: dict[str, tuple[tuple, bytes]] = {}  # source -> (its signature, published bytes)
 
     def __call__(self, photo: Photo) -> bytes:
-        info = Path(photo.source).stat()
+        try:
+            info = Path(photo.source).stat()
+        except OSError as exc:  # removed since it was checked (while --watch runs)
+            raise PhotoError(f"cannot be read ({exc.strerror}); add it again, or remove the photo: line from the profile") from None
         signature = (info.st_mtime_ns, info.st_size, info.st_ino, photo.format, photo.clean_svg)
         cached = self._cache.get(str(photo.source))
         if cached is None or cached[0] != signature:
