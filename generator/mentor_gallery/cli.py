@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from typing import Sequence
 
@@ -24,7 +26,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except OSError as exc:
+        # A name given on the command line (or made from one) that no file system can hold: a
+        # message at that name, as every other problem is, not a traceback.
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+        name = os.fsdecode(exc.filename or "")
+        longest = max((len(os.fsencode(part)) for part in name.split(os.sep)), default=0)
+        shown = name if len(name) <= 80 else f"{name[:60]}...{name[-16:]}"
+        print(f"{shown}:1: a name in this path is {longest} bytes long; file systems allow 255 per name "
+              f"(and about 4,000 per path): choose a shorter one", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -130,3 +130,22 @@ def test_a_photo_broken_after_check_is_a_message_from_the_build_not_a_traceback(
     photo.write_bytes(jpeg_bytes()[:300])
     with pytest.raises(PhotoError, match="cannot be read"):
         published_bytes(checked)
+
+
+# --- names longer than a file system holds ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name, size", [("a" * 260 + ".png", 264), ("é" * 130 + ".png", 264)])
+def test_a_photo_name_over_the_file_system_limit_is_a_message_at_its_line(tmp_path, name, size):
+    root = roster_with_photo(tmp_path, name)
+    found = problems(root)
+    assert [p for p in found if p.startswith("ana.md:7: ")] == [
+        f"ana.md:7: photo '{name[:40]}...' has a name of {size} bytes; file systems allow 255: rename the file to something short, e.g. ana.png"]
+
+
+def test_a_command_line_name_over_the_file_system_limit_is_a_message(tmp_path, capsys):
+    from support import run_cli
+
+    code, _, err = run_cli(capsys, "check", tmp_path / ("c" * 300))
+    assert code == 1
+    assert ":1: a name in this path is 300 bytes long; file systems allow 255 per name" in err and "Traceback" not in err

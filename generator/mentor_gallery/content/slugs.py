@@ -9,6 +9,8 @@ SLUG_PATTERN = re.compile(r"[a-z0-9-]+")
 # A slug is a file name and a URL segment: file systems take 255 bytes per name, and a
 # readable address needs far fewer. Long enough for any person's name.
 MAX_SLUG_CHARS = 100
+# The longest file name (one path component) common file systems store: ext4, APFS, NTFS.
+MAX_NAME_BYTES = 255
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -6,6 +6,7 @@ Pure functions over `source.Document`s; nothing here reads files except a photo'
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +46,7 @@ from mentor_gallery.content.profile_fields import (
     PROGRAM_KEYS,
     TAXONOMY_KEYS,
 )
-from mentor_gallery.content.slugs import is_slug, slugify
+from mentor_gallery.content.slugs import MAX_NAME_BYTES, is_slug, slugify
 from mentor_gallery.content.source import Document
 from mentor_gallery.content.text import reader_form, render_markdown, visible_text
 from mentor_gallery.problems import Problem, did_you_mean
@@ -506,7 +507,17 @@ def _photo(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slu
     if photo.suffix.lower() not in SUFFIX_FORMATS:
         report.error((key,), f"photo '{value}' must be an image: a PNG, JPEG, WebP or SVG file")
         return None
-    if not photo.is_file() and not photo.is_symlink():
+    too_long = next((part for part in relative.parts if len(os.fsencode(part)) > MAX_NAME_BYTES), None)
+    if too_long is not None:
+        report.error((key,), f"photo '{value[:40]}...' has a name of {len(os.fsencode(too_long))} bytes; file systems allow "
+                             f"{MAX_NAME_BYTES}: rename the file to something short, e.g. {slugify(profile_path.stem)[:40] or 'photo'}{photo.suffix.lower()}")
+        return None
+    try:
+        present = photo.is_file() or photo.is_symlink()
+    except OSError as exc:  # a path the file system cannot even look up
+        report.error((key,), f"photo '{value}' cannot be looked up ({exc.strerror}); rename it to a short plain name")
+        return None
+    if not present:
         nearby = [p.name for p in profile_path.parent.iterdir() if p.suffix.lower() in SUFFIX_FORMATS] if profile_path.parent.is_dir() else []
         hint = did_you_mean(relative.name, nearby) or "; add the file beside the profile or fix the name"
         report.error((key,), f"photo '{value}' does not exist{hint}")
