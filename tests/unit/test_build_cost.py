@@ -149,3 +149,79 @@ def test_a_command_line_name_over_the_file_system_limit_is_a_message(tmp_path, c
     code, _, err = run_cli(capsys, "check", tmp_path / ("c" * 300))
     assert code == 1
     assert ":1: a name in this path is 300 bytes long; file systems allow 255 per name" in err and "Traceback" not in err
+
+
+# --- ranked places and options: pages stay linear --------------------------------------------
+
+
+def test_max_expertise_has_an_upper_limit_stated_in_the_message(tmp_path):
+    from support import TAXONOMY
+
+    root = make_roster(tmp_path / "c", {"ana": profile()}, taxonomy=TAXONOMY + "max_expertise: 20000\n")
+    found = problems(root)
+    assert len(found) == 1 and found[0].startswith("taxonomy.yml:") and "max_expertise is 20000; keep it to 10 or fewer" in found[0], found
+
+
+FORM = "title: Apply\naction: https://forms.example.org/apply\nfields:\n{}"
+
+
+@pytest.mark.parametrize("field, expected", [
+    # N options and max N: N drop-downs of N options each
+    ("  - {{name: pick, label: Pick, type: ranked, options: [{}], max: 1500}}\n".format(", ".join(f"o{i}" for i in range(1500))),
+     "4: 1,500 options; keep them to 1,000 or fewer"),
+    ("  - {{name: pick, label: Pick, type: ranked, options: [{}], max: 30}}\n".format(", ".join(f"o{i}" for i in range(30))),
+     "4: max must be a whole number from 1 to 10 (at most 10: each place is a drop-down of every option), not '30'"),
+    ("  - {{name: pick, label: Pick, type: choice, options: [{}]}}\n".format(", ".join(f"o{i}" for i in range(1001))),
+     "4: 1,001 options; keep them to 1,000 or fewer"),
+])
+def test_a_form_that_would_render_a_quadratic_page_is_refused(tmp_path, field, expected):
+    root = make_roster(tmp_path / "c", {"ana": profile()}, forms={"apply": FORM.format(field)})
+    found = problems(root)
+    assert any(p.startswith(f"apply.yml:{expected}") for p in found), found
+
+
+def test_a_ranked_field_without_max_offers_at_most_ten_places(tmp_path):
+    options = ", ".join(f"o{i}" for i in range(40))
+    root = make_roster(tmp_path / "c", {"ana": profile()},
+                       forms={"apply": FORM.format(f"  - {{name: pick, label: Pick, type: ranked, options: [{options}]}}\n")})
+    result = load_roster(root)
+    assert result.ok, result.problems
+    assert result.roster.forms[0].fields[0].max == 10
+
+
+# --- vocabularies: 1,000 labels, and a refused one does not cascade ---------------------------
+
+
+def vocabulary(count: int, aliases: int = 0, word: str = "Area") -> str:
+    def entry(i: int) -> str:
+        if not aliases:
+            return f"  - {word} {i}\n"
+        return f"  - {{label: {word} {i}, aliases: [{', '.join(f'{word} {i} {chr(97 + j)}' for j in range(aliases))}]}}\n"
+    return "".join(entry(i) for i in range(count))
+
+
+def test_a_vocabulary_of_1000_labels_with_aliases_is_accepted_in_linear_time(tmp_path):
+    taxonomy = "expertise:\n" + vocabulary(1000, 5) + "regions:\n" + vocabulary(1000, 5, "Region")
+    mentors = {f"m{i}": profile(f"Mentor {i}", expertise=f"[Area {i}, Area {i + 1} b]", region=f"Region {i}") for i in range(50)}
+    root = make_roster(tmp_path / "c", mentors, taxonomy=taxonomy)
+    started = time.perf_counter()
+    result = load_roster(root)
+    seconds = time.perf_counter() - started
+    assert result.ok, result.problems[:3]
+    assert len(result.roster.taxonomy.expertise.terms) == 1000
+    assert seconds < 10, f"check took {seconds:.1f} s"
+
+
+@pytest.mark.parametrize("expertise", ["\n" + vocabulary(1001), " Finance\n"])
+def test_a_refused_vocabulary_is_reported_once_not_again_at_every_profile(tmp_path, expertise):
+    taxonomy = f"expertise:{expertise}regions:\n" + vocabulary(1200, word="Region")
+    mentors = {f"m{i}": profile(f"Mentor {i}", expertise="[Area 1]", region="Region 1") for i in range(30)}
+    found = problems(make_roster(tmp_path / "c", mentors, taxonomy=taxonomy))
+    assert [p.split(":")[0] for p in found] == ["taxonomy.yml", "taxonomy.yml"], found
+    assert "regions lists 1,200 labels; keep it to 1,000 or fewer" in found[-1]
+
+
+def test_a_missing_taxonomy_is_reported_once(tmp_path):
+    root = make_roster(tmp_path / "c", {f"m{i}": profile(f"Mentor {i}") for i in range(5)})
+    (root / "taxonomy.yml").unlink()
+    assert [p.split(":")[0] for p in problems(root)] == ["taxonomy.yml"]

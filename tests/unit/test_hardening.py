@@ -234,7 +234,7 @@ def test_an_over_long_statement_is_refused_at_its_first_line(tmp_path):
 def test_a_huge_vocabulary_is_refused(tmp_path):
     taxonomy = "expertise:\n" + "".join(f"  - Area {i}\n" for i in range(3000)) + "regions: [Western]\n"
     root = make_roster(tmp_path / "c", {"ana": profile(expertise="[Area 1]")}, taxonomy=taxonomy)
-    assert "taxonomy.yml:2: expertise lists 3000 labels; keep it to 200 or fewer (merge close ones, or use aliases)" in problems(root)
+    assert "taxonomy.yml:2: expertise lists 3,000 labels; keep it to 1,000 or fewer (merge close ones, or use aliases)" in problems(root)
 
 
 # --- 6. no generated page can be taken over -------------------------------------------------

@@ -40,7 +40,7 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
     problems: list[Problem] = []
     if not content_dir.is_dir():
         problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
-        return LoadResult(Roster(Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", [])), [], [], []), problems)
+        return LoadResult(Roster(Taxonomy(Vocabulary("expertise", [], True), Vocabulary("regions", [], True)), [], [], []), problems)
 
     taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems)
 
@@ -74,7 +74,7 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
 
 
 def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
-    empty = Taxonomy(Vocabulary("expertise", []), Vocabulary("regions", []))
+    empty = Taxonomy(Vocabulary("expertise", [], True), Vocabulary("regions", [], True))
     if not path.is_file() and not path.is_symlink():
         problems.append(Problem(display_path(path), 1, "taxonomy.yml is missing; create it with 'expertise:' and 'regions:' lists"))
         return empty

@@ -32,6 +32,9 @@ def spelling_key(text: str) -> str:
 class Vocabulary:
     name: str
     terms: list[Term]
+    # The list in taxonomy.yml was refused (or is missing): that is reported there, once, and
+    # profiles are not also told that each of their labels is unknown.
+    refused: bool = False
 
     def __post_init__(self) -> None:
         self._by_spelling = {}

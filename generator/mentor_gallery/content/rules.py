@@ -16,8 +16,12 @@ MAX_LINE_CHARS = 300
 # Limits that keep any roster `check` accepts buildable in time and space linear in its size.
 MAX_STATEMENT_CHARS = 20_000  # a mentor's statement: about three printed pages
 MAX_GUIDE_CHARS = 100_000  # a program guide
-MAX_TERMS = 200  # labels in one vocabulary (areas, regions): each is a page and a filter
+MAX_TERMS = 1_000  # labels in one vocabulary (areas, regions): each is a page and a filter
 MAX_ALIASES = 20  # other spellings of one label
+# Places to rank: each is a drop-down of every option (max_expertise on the Find page, `max` of
+# a ranked form field), so a page holds places x options; ten keeps it linear in the options.
+MAX_RANKED_PLACES = 10
+MAX_OPTIONS = 1_000  # options of one form field
 
 
 def type_name(value: Any) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 512 * 1024
-MAX_YAML_NODES = 20_000
+MAX_YAML_NODES = 100_000  # a taxonomy of 1,000 labels with aliases in both vocabularies fits
 MAX_DEPTH = 50
 # libyaml's C parser composes the same nodes with the same marks, about four times faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -210,7 +210,8 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
              lenient: bool = False, lines: list[str] | None = None) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
-        raise SourceError(_line(node.start_mark, first_line), "YAML expands to too many values (an alias bomb?); write the values out without '&' anchors and '*' aliases")
+        raise SourceError(_line(node.start_mark, first_line), f"YAML holds more than {MAX_YAML_NODES:,} values, or expands to them through '&' anchors and '*' aliases (an alias bomb); "
+                                                              "write the values out without anchors and aliases, or split the file")
     line = _line(node.start_mark, first_line)
     if len(path) > MAX_DEPTH:
         raise SourceError(line, "YAML is nested too deeply; flatten the structure")

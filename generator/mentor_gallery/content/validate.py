@@ -157,6 +157,8 @@ class Report:
             self.error(where, f"{what} must be text, not {rules.type_name(value)}")
             return None
         term = vocabulary.find(value)
+        if term is None and vocabulary.refused:
+            return None  # taxonomy.yml's problem is reported there; every label here would be "unknown"
         if term is None:
             choices = spellings if spellings is not None else vocabulary.spellings
             hint = did_you_mean(value, choices) or (f"; choose one of: {', '.join(choices)}" if len(choices) <= 12 else f"; see the {vocabulary.name} list in content/taxonomy.yml")
@@ -174,12 +176,18 @@ def taxonomy_from(report: Report) -> Taxonomy:
     for name in ("expertise", "regions"):
         if name not in data:
             report.error((), f"taxonomy needs a '{name}:' list")
+            vocabularies[name] = Vocabulary(name, [], refused=True)
+            continue
         vocabularies[name] = _vocabulary_from(report, name, data.get(name))
     max_expertise = 3
     if "max_expertise" in data:
         value = report.count(data, "max_expertise")
         if value == 0:
             report.error(("max_expertise",), "max_expertise must be 1 or more")
+        elif value is not None and value > rules.MAX_RANKED_PLACES:
+            # The Find page offers one drop-down of every area per place.
+            report.error(("max_expertise",), f"max_expertise is {value}; keep it to {rules.MAX_RANKED_PLACES} or fewer "
+                                             "(a profile lists its strongest areas; the Find page has a drop-down of every area for each)")
         elif value is not None:
             max_expertise = value
     # roles is optional: an association that does not describe ways of helping leaves it out.
@@ -192,11 +200,11 @@ def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
         return Vocabulary(name, [])
     if not isinstance(entries, list):
         report.error((name,), f"{name} must be a list of labels")
-        return Vocabulary(name, [])
+        return Vocabulary(name, [], refused=True)
     if len(entries) > rules.MAX_TERMS:
-        # Each label is a page, a filter and a count on every card's page: keep the site small.
-        report.error((name,), f"{name} lists {len(entries)} labels; keep it to {rules.MAX_TERMS} or fewer (merge close ones, or use aliases)")
-        return Vocabulary(name, [])
+        # Each label is a page and a filter: the site grows with the labels, so they are bounded.
+        report.error((name,), f"{name} lists {len(entries):,} labels; keep it to {rules.MAX_TERMS:,} or fewer (merge close ones, or use aliases)")
+        return Vocabulary(name, [], refused=True)
     terms: list[tuple[int, Term]] = []
     for index, entry in enumerate(entries):
         where = (name, index)
@@ -414,6 +422,8 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
         rendered = _check_privacy(report, values.get("contact"), data, body, body_line)
     if any(p.severity == "error" for p in report.problems):
         return None
+    if any(spec.required and values.get(spec.key) is None for spec in PROFILE_FIELDS):
+        return None  # a label of a refused vocabulary: reported once, in taxonomy.yml
     mentor = Mentor(slug=slug, path=profile_path, body=body, body_line=body_line, raw=dict(data),
                     **{k: v for k, v in values.items() if v is not None})
     if rendered is not None:
@@ -697,6 +707,10 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy) ->
                 return None
             options = vocabulary.labels
         elif isinstance(raw, list) and raw:
+            if len(raw) > rules.MAX_OPTIONS:
+                report.error(where + ("options",), f"{len(raw):,} options; keep them to {rules.MAX_OPTIONS:,} or fewer "
+                                                   "(or use a text field)")
+                return None
             options = report.texts(entry, "options", where)
         else:
             report.error(where + ("options",) if raw is not None else where, f"a {type_} field needs options: a list, or one of {', '.join(VOCABULARY_NAMES)}")
@@ -717,9 +731,13 @@ def _ranked_max(report: Report, entry: dict, where: tuple, type_: str, options: 
         if value is not None:
             report.error(where + ("max",), f"max applies only to ranked fields, not {type_}; remove it or change the type to ranked")
         return None
+    # Each place is a drop-down of every option: the page grows with places x options.
+    most = min(len(options), rules.MAX_RANKED_PLACES)
     if value is None:
-        return min(default or len(options), len(options))
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= len(options):
-        report.error(where + ("max",), f"max must be a whole number from 1 to {len(options)} (the number of options), not '{value}'")
+        return min(default or most, most)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+        limit = (f"at most {rules.MAX_RANKED_PLACES}: each place is a drop-down of every option"
+                 if len(options) > rules.MAX_RANKED_PLACES else "the number of options")
+        report.error(where + ("max",), f"max must be a whole number from 1 to {most} ({limit}), not '{value}'")
         return None
     return value
