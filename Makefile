@@ -27,8 +27,10 @@ install: $(STAMP)
 
 # Zensical runs no MkDocs plugin: `mentor-gallery pages` first writes the generated pages into
 # docs/ (rewriting only what changed). For serve, `pages --watch` keeps them current in the
-# background and is stopped, by its process id, when the server stops. After a build,
-# `pages --verify` fails when a generated page is missing from site/ (Zensical's --strict does not).
+# background and is stopped, by its process id, when the server stops. For build, `pages
+# --build-with` runs Zensical into a staging folder, checks it as `pages --verify` does (a missing
+# generated page, which Zensical's --strict does not report, or a private contact) and only then
+# moves it into site/: a failed build or check leaves site/ as it was, as the MkDocs build does.
 ifeq ($(ENGINE),zensical)
 serve: install
 	$(BIN)/mentor-gallery pages
@@ -38,8 +40,7 @@ serve: install
 
 build: install
 	$(BIN)/mentor-gallery pages
-	$(BIN)/zensical build --strict
-	$(BIN)/mentor-gallery pages --verify
+	$(BIN)/mentor-gallery pages --build-with $(BIN)/zensical build --strict
 else
 # --livereload is explicit: with click 8.3+ the default can silently turn live reload off.
 serve: install

@@ -61,12 +61,12 @@ def run_steps(config: Path, steps: list[list[str]], env: dict[str, str] | None =
 
 def build_zensical(root: Path, content: Path = EXAMPLE_CONTENT, site_url: str | None = None,
                    env: dict[str, str] | None = None, plugin: dict | None = None) -> Build:
-    """What `make build ENGINE=zensical` runs: the writer, the engine, the check of the result."""
+    """What `make build ENGINE=zensical` runs: the writer, then the engine into a staging folder,
+    checked before it becomes site/."""
     config = zensical_project(root, content, site_url, plugin)
     return run_steps(config, [
         [str(MENTOR_GALLERY), "pages", "--config", str(config)],
-        [str(ZENSICAL), "build", "--strict", "-f", str(config)],
-        [str(MENTOR_GALLERY), "pages", "--verify", "--config", str(config)],
+        [str(MENTOR_GALLERY), "pages", "--config", str(config), "--build-with", str(ZENSICAL), "build", "--strict"],
     ], env)
 
 

@@ -11,7 +11,6 @@ import functools
 import logging
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from markupsafe import escape
@@ -33,6 +32,7 @@ from mentor_gallery.site.pages import PageSpec, asset_files, data_files, home_pa
 from mentor_gallery.site.privacy_gate import scan_site
 from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.sealing import Sealer, passphrase_problem
+from mentor_gallery.site.staged_build import move_into_place, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 
@@ -90,9 +90,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         # Never a partial site: build into a staging folder beside site_dir and move it into place
         # only after everything, the privacy scan included, has succeeded (on_post_build).
         self.final_site_dir = config.site_dir
-        final = Path(config.site_dir)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
+        self.staging = staging_folder(Path(config.site_dir))
         config.site_dir = str(self.staging)
         if not config.use_directory_urls:
             raise PluginError("mentor-gallery needs use_directory_urls: true (its URLs are folders such as mentors/<slug>/)")
@@ -207,7 +205,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
                 log.error(f"{leak.file} holds the private contact {leak.what} of {display_path(Path(leak.source))}")
             raise PluginError(f"{len(leaks)} built file(s) hold a private contact; nothing was published. Remove it from the page "
                               "named, or set contact.public: true in the profile.")
-        _move_into_place(staging, Path(final))
+        move_into_place(staging, Path(final))
         config.site_dir = final  # commands that run after the build (gh-deploy) read it
         self.staging = None
 
@@ -238,25 +236,6 @@ def _without_written_pages(files: Files, docs: Path) -> Files:
     if manifest is None:
         return files
     return Files([file for file in files if file.src_uri not in manifest.files])
-
-
-def _move_into_place(staging: Path, final: Path) -> None:
-    """Replace final with staging in two renames, so final is never half written."""
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
-    shutil.rmtree(old, ignore_errors=True)
-    try:
-        if final.exists():
-            os.rename(final, old)
-        os.rename(staging, final)
-    except OSError:
-        # A site folder that cannot be renamed (a mount point): replace its contents instead.
-        final.mkdir(parents=True, exist_ok=True)
-        for child in final.iterdir():
-            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
-        for child in staging.iterdir():
-            shutil.move(str(child), final / child.name)
-        shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _option_lines(config_file: Path):

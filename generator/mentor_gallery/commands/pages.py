@@ -23,6 +23,7 @@ from mentor_gallery.site.content_watch import watch
 from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
+from mentor_gallery.site.staged_build import build_staged
 
 
 def _project(args: argparse.Namespace) -> tuple[ProjectConfig, Path]:
@@ -123,6 +124,12 @@ def _alive(pid: int) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     project, content = _project(args)
+    if args.build_with is not None:
+        if not args.build_with:
+            print("--build-with needs the engine's build command, e.g. --build-with zensical build --strict", file=sys.stderr)
+            return 2
+        final = Path(args.site_dir) if args.site_dir else project.site_dir
+        return build_staged(project.config_path, final, args.build_with, lambda staging: _verify(project, content, staging))
     if args.verify:
         return _verify(project, content, Path(args.site_dir) if args.site_dir else project.site_dir)
     project.problems += _asset_warnings(project)
@@ -153,5 +160,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                         help="with --watch: stop when the process PID ends (make serve passes its shell's)")
     parser.add_argument("--verify", action="store_true",
                         help="write nothing; check that the built site holds every generated page and file, and no private contact")
-    parser.add_argument("--site-dir", default=None, metavar="DIR", help="with --verify: the built site (default: site_dir of mkdocs.yml)")
+    parser.add_argument("--site-dir", default=None, metavar="DIR",
+                        help="with --verify: the built site; with --build-with: where it goes (default: site_dir of mkdocs.yml)")
+    parser.add_argument("--build-with", nargs=argparse.REMAINDER, default=None, metavar="COMMAND",
+                        help="write nothing; run the engine's build COMMAND (the rest of the line, given -f with a configuration "
+                             "whose site_dir is a staging folder), check the result as --verify does, and only then move it "
+                             "into site_dir; on any failure site_dir is left as it was")
     parser.set_defaults(run=run)
