@@ -37,6 +37,16 @@ RESERVED_SLUGS = {
 }
 # The query-string key of each facet that has a plain page per label.
 FACET_KINDS = ("expertise", "region", "role")
+# A label's page is mentors/<kind>/<slug>/; the slug index would make it mentors/<kind>/ instead.
+RESERVED_TERM_SLUGS = frozenset({"index"})
+
+
+def reserved_slug_problem(folder: str, slug: str) -> str | None:
+    """Why a file slug in content/<folder>/ cannot be used (it is one of the gallery's own
+    addresses), or None. The loader and `import` ask here, so both apply the same rule."""
+    if slug not in RESERVED_SLUGS.get(folder, frozenset()):
+        return None
+    return f"'{slug}' is the address of one of the gallery's own pages ({folder}/{'' if slug == 'index' else slug + '/'})"
 
 
 def profile(slug: str) -> str:

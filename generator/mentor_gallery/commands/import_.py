@@ -22,6 +22,7 @@ from mentor_gallery.committee.safe_files import exists as exists_at
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import Taxonomy
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
+from mentor_gallery.routes import reserved_slug_problem
 from mentor_gallery.content.source import SourceError, parse_yaml, read_content_bytes, split_frontmatter
 from mentor_gallery.content.validate import Report, mentor_from
 from mentor_gallery.problems import Problem, display_path, errors
@@ -116,11 +117,13 @@ def _plan(record: CsvRecord, columns: list[str], mentors_dir: Path, shown_dir: P
         shorter = slug[:MAX_SLUG_CHARS].rstrip("-")
         messages.append(f"slug '{slug[:40]}...' has {len(slug)} characters, over the limit of {MAX_SLUG_CHARS} "
                         f"(it becomes the file name and the page address); shorten it, e.g. {shorter}")
+    elif reserved := reserved_slug_problem("mentors", slug):
+        messages.append(f"slug {reserved}; choose another, e.g. {slug}-mentor")
     elif slug in first_use:
         messages.append(f"slug '{slug}' is also used by record {first_use[slug]}; each profile needs its own slug")
     else:
         first_use[slug] = record.number
-    valid = is_slug(slug) and len(slug) <= MAX_SLUG_CHARS
+    valid = is_slug(slug) and len(slug) <= MAX_SLUG_CHARS and not reserved_slug_problem("mentors", slug)
     path = mentors_dir / f"{slug if valid else 'record'}.md"
     shown_path = shown_dir / path.name
     problem = target_problem(path) if valid else None

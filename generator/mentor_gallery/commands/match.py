@@ -152,7 +152,8 @@ def run(args: argparse.Namespace) -> int:
         print_problems(problems)
         print(f"{len(problems)} problem(s) in {content} or its mkdocs.yml; run 'mentor-gallery check' and fix them first.", file=sys.stderr)
         return 1
-    if refused(args.introductions, content, config):
+    # The proposals name applicants and mentors side by side: never where the site is built from.
+    if refused(args.out, content, config) or refused(args.introductions, content, config):
         return 1
     text = input_text(requests_path, shown)
     if text is None:

@@ -16,7 +16,7 @@ from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
 from mentor_gallery.content.source import Document, SourceError, read_frontmatter_file, read_yaml_file
 from mentor_gallery.content.validate import Report, form_from, mentor_from, program_from, taxonomy_from
 from mentor_gallery.problems import Problem, display_path, errors
-from mentor_gallery.routes import RESERVED_SLUGS
+from mentor_gallery.routes import reserved_slug_problem
 
 IGNORED_NAMES = {"readme.md"}
 
@@ -126,7 +126,6 @@ def _entries(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[P
     if not folder.is_dir():
         return []
     entries = []
-    reserved = RESERVED_SLUGS.get(folder.name, set())
     for path in sorted(folder.rglob("*")):
         if path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
             continue
@@ -150,8 +149,9 @@ def _entries(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[P
             suggestion = slugify(slug)[:MAX_SLUG_CHARS] or "a-name"
             problems.append(Problem(display_path(path), 1, f"file name '{path.name}' is not a valid slug (a-z, 0-9 and '-'); rename it to {suggestion}{suffix}"))
             continue
-        if slug in reserved:
-            problems.append(Problem(display_path(path), 1, f"'{slug}' is the address of one of the gallery's own pages ({folder.name}/{'' if slug == 'index' else slug + '/'}); rename the file, e.g. {slug}-{folder.name[:-1]}{suffix}"))
+        reserved = reserved_slug_problem(folder.name, slug)
+        if reserved:
+            problems.append(Problem(display_path(path), 1, f"{reserved}; rename the file, e.g. {slug}-{folder.name[:-1]}{suffix}"))
             continue
         entries.append((path, slug))
     return entries

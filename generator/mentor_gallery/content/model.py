@@ -256,6 +256,8 @@ class Program:
     requires: tuple[Requirement, ...] = ()
 
 
+# The hidden field honeypot: true adds to a form (form.html); the name the common handlers read.
+HONEYPOT_FIELD = "_gotcha"
 FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "ranked", "checkbox", "date", "number")
 OPTION_TYPES = ("choice", "multichoice", "ranked")  # the types whose field lists options
 
@@ -281,7 +283,7 @@ class Form:
     method: str
     fields: list[FormField]
     description: str | None = None
-    honeypot: bool = False
+    honeypot: bool = False  # adds a hidden field named HONEYPOT_FIELD that people leave empty
 
 
 @dataclass

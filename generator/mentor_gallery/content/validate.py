@@ -16,6 +16,7 @@ from mentor_gallery.content import rules
 from mentor_gallery.content.model import (
     FIELD_TYPES,
     FREQUENCY,
+    HONEYPOT_FIELD,
     MEETING,
     OPTION_TYPES,
     VOCABULARY_NAMES,
@@ -50,6 +51,7 @@ from mentor_gallery.content.slugs import MAX_NAME_BYTES, is_slug, slugify
 from mentor_gallery.content.source import Document
 from mentor_gallery.content.text import reader_form, render_markdown, visible_text
 from mentor_gallery.problems import Problem, did_you_mean
+from mentor_gallery.routes import RESERVED_TERM_SLUGS
 
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
 # The hints `new` writes after a key ('title:   # required: current or last position'): a comment
@@ -229,6 +231,10 @@ def _vocabulary_from(report: Report, name: str, entries: Any) -> Vocabulary:
         slug = slug or slugify(label)
         if not slug:
             report.error(where, f"label '{label}' has no letters or digits to make a slug from; add an explicit 'slug:'")
+            continue
+        if slug in RESERVED_TERM_SLUGS:
+            report.error(where, f"label '{label}' has the slug '{slug}', which is the address of the {name} folder itself, not a page "
+                                f"of its own; give it another slug, e.g. {{label: \"{label}\", slug: {slug}-{index + 1}}}")
             continue
         terms.append((index, Term(label, slug, tuple(aliases))))
     _report_collisions(report, name, terms)
@@ -671,6 +677,9 @@ def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: froz
         field_ = _form_field(report, entry, ("fields", index), taxonomy)
         if field_ is None:
             continue
+        if honeypot and field_.name == HONEYPOT_FIELD:
+            report.error(("fields", index, "name"), f"field name '{HONEYPOT_FIELD}' is the hidden trap field that honeypot: true adds; "
+                                                    "two inputs would share one name: rename this field")
         if field_.name in seen:
             report.error(("fields", index, "name"), f"field name '{field_.name}' is used twice; each field needs its own name")
         seen[field_.name] = index

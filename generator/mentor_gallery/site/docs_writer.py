@@ -219,12 +219,17 @@ def _url_clashes(docs: Path, files: dict[str, bytes], old: Manifest) -> list[Pro
     problems = []
     for relative in files:
         pure = PurePosixPath(relative)
-        if pure.name != "index.md" or pure.parent == PurePosixPath("."):
+        if pure.name != "index.md":
             continue
-        for other in (f"{pure.parent}.md", f"{pure.parent}/README.md"):
+        # An engine copies an HTML file as it is, over the page it built at that address.
+        others = [str(pure.with_name("index.html"))]
+        if pure.parent != PurePosixPath("."):
+            others += [f"{pure.parent}.md", f"{pure.parent}/README.md"]
+        for other in others:
             if other not in files and other not in old.files and exists(docs / other):
+                shown = "the home page" if pure.parent == PurePosixPath(".") else f"the generated page {pure.parent}/"
                 problems.append(Problem(display_path(docs / other), 1,
-                                        f"makes the same address as the generated page {pure.parent}/; rename or remove one of them"))
+                                        f"makes the same address as {shown}; rename or remove one of them"))
     return problems
 
 
