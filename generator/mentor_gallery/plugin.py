@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
-from mentor_gallery import routes
+from mentor_gallery import packaged, routes
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.photos import PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
@@ -35,8 +35,6 @@ from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.sealing import Sealer, passphrase_problem
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
-
-ASSETS = "assets/mentor-gallery"
 
 
 # The options are declared once, in settings.OPTIONS; MkDocs only collects them (INHERIT and !ENV
@@ -100,20 +98,22 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         site = {"site_name": config.site_name, "site_url": config.site_url, "repo_url": config.repo_url}
         self.settings = settings_from(dict(self.config), site, config_file, _option_lines(config_file))
         self.content_dir = (config_file.parent / self.settings.content_dir).resolve()
-        custom_dir = config.theme.custom_dir
-        if not custom_dir or not (Path(custom_dir) / "mentor-gallery").is_dir():
-            raise PluginError("mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)")
-        self.renderer = FragmentRenderer(Path(custom_dir) / "mentor-gallery", config.site_name)
-        # Every stylesheet and script of the assets folder not listed in mkdocs.yml, in name order
-        # (each is one small module), with print.css last so its paper rules win.
-        assets = Path(custom_dir) / ASSETS
+        # The packaged templates, scripts and styles come right after the site's own custom_dir,
+        # which overrides any of them by path (and need not exist at all).
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        dirs = packaged.theme_dirs(custom_dir)
+        for folder in dirs:
+            if str(folder) not in config.theme.dirs:
+                config.theme.dirs.insert(1 if custom_dir is not None else 0, str(folder))
+        self.renderer = FragmentRenderer([d / packaged.TEMPLATES for d in dirs], config.site_name)
+        # Every stylesheet and script not listed in mkdocs.yml, in name order (each is one small
+        # module), with print.css last so its paper rules win.
         present = {str(s) for s in config.extra_javascript}
-        for path in sorted(assets.glob("*.css"), key=lambda p: (p.name == "print.css", p.name)):
-            if f"{ASSETS}/{path.name}" not in config.extra_css:
-                config.extra_css.append(f"{ASSETS}/{path.name}")
-        for path in sorted(assets.glob("*.js")):
-            if f"{ASSETS}/{path.name}" not in present:
-                config.extra_javascript.append(f"{ASSETS}/{path.name}")
+        for name in packaged.asset_names(custom_dir):
+            if name.endswith(".css") and name not in config.extra_css:
+                config.extra_css.append(name)
+            elif name.endswith(".js") and name not in present:
+                config.extra_javascript.append(name)
         return config
 
     @_one_clear_error
