@@ -43,6 +43,9 @@ def theme_hook(custom_dir: Path | None, config_path: Path, line: int) -> tuple[l
                                      "so Zensical would miss them: install the package itself (pip install .), or point "
                                      f"theme.custom_dir at {display_path(packaged_dir)}")], None
     hook = custom_dir / THEME_FILE
+    if hook.is_symlink():
+        return [Problem(display_path(hook), 1, "is a symbolic link; it is never read or written through a link: replace it "
+                                               f"with a file that says 'extends: {packaged.THEME_NAME}'")], None
     if not hook.exists():
         return [], hook
     try:
