@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
 from mentor_gallery import packaged, routes
+from mentor_gallery.content import deprecations
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.photos import PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
@@ -39,7 +40,10 @@ log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 
 # The options are declared once, in settings.OPTIONS; MkDocs only collects them (INHERIT and !ENV
 # resolved its own way) and settings_from checks and types them, as it does for the CLI.
-MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {option.name: c.Optional(c.Type(object)) for option in OPTIONS})
+# The old names of renamed options are collected too, so that settings_from can read them with a
+# deprecation message rather than MkDocs refusing them as unknown.
+MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {name: c.Optional(c.Type(object)) for name in
+                                                              [option.name for option in OPTIONS] + [r.old for r in deprecations.PLUGIN_OPTIONS]})
 
 
 def _one_clear_error(hook):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from mentor_gallery.content import deprecations
 from mentor_gallery.content.model import RequestHandler
 from mentor_gallery.content.source import Document, SourceError, parse_yaml, read_text
 from mentor_gallery.content.validate import Report, request_handler_from
@@ -89,6 +90,10 @@ def settings_from(options: dict[str, Any], site: dict[str, Any], config_path: Pa
     """Typed settings from the plugin's options and the site's top-level keys; problems collected."""
     settings = SiteSettings(config_path=config_path)
     report = Report(display_path(config_path) if config_path else "mkdocs.yml", _OptionLines(line_of or (lambda *path: 1)))  # type: ignore[arg-type]
+    # MkDocs hands over every declared name, the old names of renamed options included, as None when absent.
+    old_names = {rename.old for rename in deprecations.PLUGIN_OPTIONS}
+    options = {key: value for key, value in options.items() if key not in old_names or value is not None}
+    report.renamed(options, deprecations.PLUGIN_OPTIONS)
     report.unknown_keys(options, tuple(option.name for option in OPTIONS), what="mentor-gallery option")
     for option in OPTIONS:
         value = options.get(option.name)
