@@ -6,8 +6,11 @@ An editable install copies nothing: the package then reads the sources where the
 (mentor_gallery/packaged.py).
 """
 
+import json
 import shutil
 from pathlib import Path
+
+import yaml
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -27,6 +30,17 @@ class BuildWithSiteFiles(build_py):
             if not (ROOT / source).is_dir():
                 raise SystemExit(f"{source}/ is missing: the package cannot be built without it")
             shutil.copytree(ROOT / source, Path(self.build_lib) / target, ignore=IGNORED, dirs_exist_ok=True)
+        # The guide's place in the navigation, from this repository's mkdocs.yml (its one source).
+        nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagTolerant)["nav"]
+        guide = next(entry["For the committee"] for entry in nav if isinstance(entry, dict) and "For the committee" in entry)
+        (Path(self.build_lib) / "mentor_gallery" / "guide" / "nav.json").write_text(json.dumps(guide), encoding="utf-8")
+
+
+class _TagTolerant(yaml.SafeLoader):
+    """mkdocs.yml's !ENV tags read as plain values: only the nav is wanted."""
+
+
+_TagTolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 setup(cmdclass={"build_py": BuildWithSiteFiles})

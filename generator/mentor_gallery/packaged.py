@@ -8,6 +8,7 @@ package holds no copies and the sources are used where they are.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -29,6 +30,27 @@ def guide_dir() -> Path | None:
         return _first(PACKAGE / "guide", CHECKOUT / "docs" / "guide", marker="index.md")
     except FileNotFoundError:
         return None
+
+
+GUIDE_SECTION = "For the committee"  # the guide's section in the navigation
+
+
+def guide_nav() -> list:
+    """The guide's navigation (MkDocs' nav entries, paths under guide/): from the copy the wheel
+    carries (setup.py writes it), else from this repository's mkdocs.yml, its one source."""
+    copied = PACKAGE / "guide" / "nav.json"
+    if copied.is_file():
+        return json.loads(copied.read_text(encoding="utf-8"))
+    from mentor_gallery.settings import read_config_file  # reads mkdocs.yml as MkDocs does, without it
+
+    return section(read_config_file(CHECKOUT / "mkdocs.yml").data.get("nav") or [], GUIDE_SECTION)
+
+
+def section(nav: list, title: str) -> list:
+    for entry in nav:
+        if isinstance(entry, dict) and title in entry:
+            return entry[title]
+    raise LookupError(f"no '{title}' section in the navigation")
 
 
 def scaffold_dir() -> Path:

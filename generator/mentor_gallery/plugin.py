@@ -110,6 +110,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(1 if custom_dir is not None else 0, str(folder))
         self.renderer = FragmentRenderer([d / packaged.TEMPLATES for d in dirs], config.site_name)
+        self.guide = _packaged_guide(self.settings, Path(config.docs_dir))
+        if self.guide is not None and config.nav is not None and not _mentions_guide(config.nav):
+            config.nav.append({packaged.GUIDE_SECTION: packaged.guide_nav()})
         # Every stylesheet and script not listed in mkdocs.yml, in name order (each is one small
         # module), with print.css last so its paper rules win.
         present = {str(s) for s in config.extra_javascript}
@@ -151,6 +154,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             # The body was rendered and sanitised by the core; the engine only wraps it in the theme.
             generated.append((File.generated(config, spec.src_uri, content="", inclusion=inclusion), spec.source))
+        for path in sorted(self.guide.glob("*.md")) if self.guide is not None else []:
+            # The committee's guide from the package: trusted pages, rendered as any docs/ page.
+            generated.append((File.generated(config, f"guide/{path.name}", abs_src_path=str(path)), "the packaged committee's guide"))
         for uri, data in data_files(self.roster, self.settings).items():
             generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.config.content_dir))
         for uri, (mentor_path, photo) in asset_files(self.roster, self.settings).items():
@@ -231,6 +237,25 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+
+def _packaged_guide(settings, docs: Path) -> Path | None:
+    """The packaged committee's guide to add to the site, unless turned off or the site's docs
+    folder has a guide/ of its own (in this repository, the guide's source)."""
+    if not settings.committee_guide or (docs / "guide").exists():
+        return None
+    return packaged.guide_dir()
+
+
+def _mentions_guide(nav) -> bool:
+    """Whether the site's own nav already places guide pages."""
+    if isinstance(nav, str):
+        return nav.startswith("guide/")
+    if isinstance(nav, dict):
+        return any(_mentions_guide(value) for value in nav.values())
+    if isinstance(nav, list):
+        return any(_mentions_guide(entry) for entry in nav)
+    return False
 
 
 def _without_written_pages(files: Files, docs: Path) -> Files:

@@ -44,6 +44,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("edit_branch", "main", "the branch that 'Edit this profile' and 'Propose a mentor' open"),
     Option("matching", None, "weights of the score shared by match, Find my mentor and Build your advisory team"),
     Option("allowed_hosts", None, "the only hosts request handlers and forms may send to (any https host when absent)"),
+    Option("committee_guide", True, "the committee's guide on the site, under For the committee: true, or false to leave it out"),
 )
 
 
@@ -59,6 +60,7 @@ class SiteSettings:
     edit_branch: str = "main"
     weights: Weights = field(default_factory=Weights)
     allowed_hosts: frozenset[str] | None = None
+    committee_guide: bool = True
     # From the top level of mkdocs.yml: where the site and its sources are published.
     site_name: str = ""
     site_url: str | None = None
@@ -150,6 +152,13 @@ def _allowed_hosts(settings: SiteSettings, value: Any, report: Report, where: tu
         report.error(where, "allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]")
 
 
+def _committee_guide(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    if isinstance(value, bool):
+        settings.committee_guide = value
+    else:
+        report.error(where, f"committee_guide must be true or false, not '{value}'")
+
+
 # In this order: allowed_hosts first, since request_form's url is checked against it.
 _READERS: dict[str, Reader] = {
     "allowed_hosts": _allowed_hosts,
@@ -160,6 +169,7 @@ _READERS: dict[str, Reader] = {
     "search_profiles": _search_profiles,
     "edit_branch": _text("edit_branch"),
     "matching": _matching,
+    "committee_guide": _committee_guide,
 }
 OPTIONS = tuple(sorted(OPTIONS, key=lambda option: list(_READERS).index(option.name)))
 

@@ -33,7 +33,8 @@ from test_links import SITE_URL, broken_links
 pytestmark = pytest.mark.browser
 
 # What the wheel is built from: nothing else of the repository is needed.
-SOURCES = ["generator", "site-templates", "docs/guide", "pyproject.toml", "setup.py", "MANIFEST.in", "README.md"]
+SOURCES = ["generator", "site-templates", "docs/guide", "pyproject.toml", "setup.py", "MANIFEST.in", "README.md",
+           "mkdocs.yml"]
 ASSOCIATION = "Lakeshore Nurses' Association"
 HANDLER = "https://requests.lakeshore.example/mentor"
 SHOWN = """() => Array.from(document.querySelectorAll('[data-cards] > [data-mentor]'))
@@ -138,6 +139,9 @@ def test_the_new_site_checks_and_builds_with_both_engines(installed, new_site, t
     assert (site / "assets" / "mentor-gallery" / "gallery.js").is_file()
     assert "Sample Mentor" in (site / "mentors" / "sample-mentor" / "index.html").read_text(encoding="utf-8")
     assert (new_site / "site-templates" / "mkdocs_theme.yml").is_file()  # written by pages for Zensical
+    # The committee's guide, from the package, under its own tab.
+    assert "For the committee" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "guide" / "upgrading" / "index.html").is_file() and (site / "guide" / "start-your-own" / "index.html").is_file()
 
 
 def test_another_roster_swapped_in_builds_again(installed, new_site, tmp_path):
