@@ -21,7 +21,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
 
-from mentor_gallery import routes
+from mentor_gallery import packaged, routes
+from mentor_gallery.content import deprecations
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.photos import PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
@@ -36,12 +37,13 @@ from mentor_gallery.site.staged_build import move_into_place, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 
-ASSETS = "assets/mentor-gallery"
-
 
 # The options are declared once, in settings.OPTIONS; MkDocs only collects them (INHERIT and !ENV
 # resolved its own way) and settings_from checks and types them, as it does for the CLI.
-MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {option.name: c.Optional(c.Type(object)) for option in OPTIONS})
+# The old names of renamed options are collected too, so that settings_from can read them with a
+# deprecation message rather than MkDocs refusing them as unknown.
+MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {name: c.Optional(c.Type(object)) for name in
+                                                              [option.name for option in OPTIONS] + [r.old for r in deprecations.PLUGIN_OPTIONS]})
 
 
 def _one_clear_error(hook):
@@ -98,20 +100,25 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         site = {"site_name": config.site_name, "site_url": config.site_url, "repo_url": config.repo_url}
         self.settings = settings_from(dict(self.config), site, config_file, _option_lines(config_file))
         self.content_dir = (config_file.parent / self.settings.content_dir).resolve()
-        custom_dir = config.theme.custom_dir
-        if not custom_dir or not (Path(custom_dir) / "mentor-gallery").is_dir():
-            raise PluginError("mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)")
-        self.renderer = FragmentRenderer(Path(custom_dir) / "mentor-gallery", config.site_name)
-        # Every stylesheet and script of the assets folder not listed in mkdocs.yml, in name order
-        # (each is one small module), with print.css last so its paper rules win.
-        assets = Path(custom_dir) / ASSETS
+        # The packaged templates, scripts and styles come right after the site's own custom_dir,
+        # which overrides any of them by path (and need not exist at all).
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        dirs = packaged.theme_dirs(custom_dir)
+        for folder in dirs:
+            if str(folder) not in config.theme.dirs:
+                config.theme.dirs.insert(1 if custom_dir is not None else 0, str(folder))
+        self.renderer = FragmentRenderer([d / packaged.TEMPLATES for d in dirs], config.site_name)
+        self.guide = _packaged_guide(self.settings, Path(config.docs_dir))
+        if self.guide is not None and config.nav is not None and not _mentions_guide(config.nav):
+            config.nav.append({packaged.GUIDE_SECTION: packaged.guide_nav()})
+        # Every stylesheet and script not listed in mkdocs.yml, in name order (each is one small
+        # module), with print.css last so its paper rules win.
         present = {str(s) for s in config.extra_javascript}
-        for path in sorted(assets.glob("*.css"), key=lambda p: (p.name == "print.css", p.name)):
-            if f"{ASSETS}/{path.name}" not in config.extra_css:
-                config.extra_css.append(f"{ASSETS}/{path.name}")
-        for path in sorted(assets.glob("*.js")):
-            if f"{ASSETS}/{path.name}" not in present:
-                config.extra_javascript.append(f"{ASSETS}/{path.name}")
+        for name in packaged.asset_names(custom_dir):
+            if name.endswith(".css") and name not in config.extra_css:
+                config.extra_css.append(name)
+            elif name.endswith(".js") and name not in present:
+                config.extra_javascript.append(name)
         return config
 
     @_one_clear_error
@@ -145,6 +152,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             # The body was rendered and sanitised by the core; the engine only wraps it in the theme.
             generated.append((File.generated(config, spec.src_uri, content="", inclusion=inclusion), spec.source))
+        for path in sorted(self.guide.glob("*.md")) if self.guide is not None else []:
+            # The committee's guide from the package: trusted pages, rendered as any docs/ page.
+            generated.append((File.generated(config, f"guide/{path.name}", abs_src_path=str(path)), "the packaged committee's guide"))
         for uri, data in data_files(self.roster, self.settings).items():
             generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.config.content_dir))
         for uri, (mentor_path, photo) in asset_files(self.roster, self.settings).items():
@@ -225,6 +235,25 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_dir))
         return server
+
+
+def _packaged_guide(settings, docs: Path) -> Path | None:
+    """The packaged committee's guide to add to the site, unless turned off or the site's docs
+    folder has a guide/ of its own (in this repository, the guide's source)."""
+    if not settings.committee_guide or (docs / "guide").exists():
+        return None
+    return packaged.guide_dir()
+
+
+def _mentions_guide(nav) -> bool:
+    """Whether the site's own nav already places guide pages."""
+    if isinstance(nav, str):
+        return nav.startswith("guide/")
+    if isinstance(nav, dict):
+        return any(_mentions_guide(value) for value in nav.values())
+    if isinstance(nav, list):
+        return any(_mentions_guide(entry) for entry in nav)
+    return False
 
 
 def _without_written_pages(files: Files, docs: Path) -> Files:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from mentor_gallery.content import deprecations
 from mentor_gallery.content.model import RequestHandler
 from mentor_gallery.content.source import Document, SourceError, parse_yaml, read_text
 from mentor_gallery.content.validate import Report, request_handler_from
@@ -43,6 +44,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("edit_branch", "main", "the branch that 'Edit this profile' and 'Propose a mentor' open"),
     Option("matching", None, "weights of the score shared by match, Find my mentor and Build your advisory team"),
     Option("allowed_hosts", None, "the only hosts request handlers and forms may send to (any https host when absent)"),
+    Option("committee_guide", True, "the committee's guide on the site, under For the committee: true, or false to leave it out"),
 )
 
 
@@ -58,6 +60,7 @@ class SiteSettings:
     edit_branch: str = "main"
     weights: Weights = field(default_factory=Weights)
     allowed_hosts: frozenset[str] | None = None
+    committee_guide: bool = True
     # From the top level of mkdocs.yml: where the site and its sources are published.
     site_name: str = ""
     site_url: str | None = None
@@ -89,6 +92,10 @@ def settings_from(options: dict[str, Any], site: dict[str, Any], config_path: Pa
     """Typed settings from the plugin's options and the site's top-level keys; problems collected."""
     settings = SiteSettings(config_path=config_path)
     report = Report(display_path(config_path) if config_path else "mkdocs.yml", _OptionLines(line_of or (lambda *path: 1)))  # type: ignore[arg-type]
+    # MkDocs hands over every declared name, the old names of renamed options included, as None when absent.
+    old_names = {rename.old for rename in deprecations.PLUGIN_OPTIONS}
+    options = {key: value for key, value in options.items() if key not in old_names or value is not None}
+    report.renamed(options, deprecations.PLUGIN_OPTIONS)
     report.unknown_keys(options, tuple(option.name for option in OPTIONS), what="mentor-gallery option")
     for option in OPTIONS:
         value = options.get(option.name)
@@ -145,6 +152,13 @@ def _allowed_hosts(settings: SiteSettings, value: Any, report: Report, where: tu
         report.error(where, "allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]")
 
 
+def _committee_guide(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    if isinstance(value, bool):
+        settings.committee_guide = value
+    else:
+        report.error(where, f"committee_guide must be true or false, not '{value}'")
+
+
 # In this order: allowed_hosts first, since request_form's url is checked against it.
 _READERS: dict[str, Reader] = {
     "allowed_hosts": _allowed_hosts,
@@ -155,6 +169,7 @@ _READERS: dict[str, Reader] = {
     "search_profiles": _search_profiles,
     "edit_branch": _text("edit_branch"),
     "matching": _matching,
+    "committee_guide": _committee_guide,
 }
 OPTIONS = tuple(sorted(OPTIONS, key=lambda option: list(_READERS).index(option.name)))
 

@@ -24,6 +24,7 @@ from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
 from mentor_gallery.site.staged_build import build_staged
+from mentor_gallery.site.zensical_theme import theme_hook, write_theme_hook
 
 
 def _project(args: argparse.Namespace) -> tuple[ProjectConfig, Path]:
@@ -58,8 +59,16 @@ def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: fl
 
 def _build(builder: DocsBuilder, content: Path) -> int:
     started = time.perf_counter()
+    project = builder.project
+    problems, hook = theme_hook(project.custom_dir, project.config_path, project.theme_line)
+    project.problems += problems
     outcome = builder.build()
-    return _report(outcome, builder.project, content, time.perf_counter() - started)
+    status = _report(outcome, project, content, time.perf_counter() - started)
+    if status == 0 and hook is not None:
+        # Only after a run that wrote the pages: on any problem nothing at all is written.
+        write_theme_hook(hook)
+        print(f"pages: wrote {display_path(hook)}, through which Zensical finds the gallery's templates; keep it", file=sys.stderr)
+    return status
 
 
 def _verify(project: ProjectConfig, content: Path, site: Path) -> int:
@@ -87,7 +96,7 @@ def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int
 
     def watched() -> list[Path]:
         project = builder.project
-        return [content, project.config_path] + ([project.template_dir] if project.template_dir else [])
+        return [content, project.config_path] + ([project.custom_dir] if project.custom_dir else [])
 
     def rebuild(paths: list[str]) -> None:
         print(f"pages: {len(paths)} changed file(s), e.g. {display_path(Path(paths[0]))}", file=sys.stderr)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from mentor_gallery.content import rules
+from mentor_gallery.content import deprecations, rules
+from mentor_gallery.content.deprecations import Renamed
 from mentor_gallery.content.model import (
     FIELD_TYPES,
     FREQUENCY,
@@ -66,13 +67,36 @@ class Report:
     path: str
     document: Document
     problems: list[Problem] = field(default_factory=list)
+    # A renamed key read under its new name, by the path the committee wrote it at (deprecations).
+    written_as: dict[tuple, tuple] = field(default_factory=dict)
 
     def error(self, where: tuple, message: str, *, at_key: bool = False) -> None:
+        where = self._as_written(where)
         line = self.document.key_line(*where) if at_key else self.document.line(*where)
         self.problems.append(Problem(self.path, line, message))
 
     def warning(self, where: tuple, message: str) -> None:
-        self.problems.append(Problem(self.path, self.document.line(*where), message, "warning"))
+        self.problems.append(Problem(self.path, self.document.line(*self._as_written(where)), message, "warning"))
+
+    def renamed(self, mapping: dict, renames: tuple[Renamed, ...], where: tuple = ()) -> None:
+        """Read each old name of a renamed key as its new name, with a warning at its line that says
+        what to write instead; giving both is an error. Changes mapping in place."""
+        for rename in renames:
+            if rename.old not in mapping:
+                continue
+            if rename.new in mapping:
+                self.error(where + (rename.old,), rename.clash(), at_key=True)
+                del mapping[rename.old]
+                continue
+            self.problems.append(Problem(self.path, self.document.key_line(*where, rename.old), rename.message(), "warning"))
+            mapping[rename.new] = mapping.pop(rename.old)
+            self.written_as[where + (rename.new,)] = where + (rename.old,)
+
+    def _as_written(self, where: tuple) -> tuple:
+        for new, old in self.written_as.items():
+            if where[:len(new)] == new:
+                return old + where[len(new):]
+        return where
 
     def lost_text(self, where: tuple, what: str, value: Any) -> None:
         """Warn where YAML quietly changed a text value: cut at ` #` (the rest read as a comment),
@@ -305,6 +329,7 @@ def request_handler_from(report: Report, value: Any, where: tuple, allowed_hosts
 def program_from(report: Report, slug: str, body: str, body_line: int, allowed_hosts: frozenset[str] | None = None,
                  taxonomy: Taxonomy | None = None) -> Program | None:
     data = report.document.data
+    report.renamed(data, deprecations.PROGRAM_KEYS)
     report.unknown_keys(data, PROGRAM_KEYS)
     name = report.text(data, "name", required=True)
     summary = report.text(data, "summary", required=True, max_chars=600)
@@ -409,6 +434,7 @@ def _slug_term(report: Report, vocabulary: Vocabulary, value: Any, where: tuple,
 def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: Taxonomy, program_slugs: set[str], profile_path: Path,
                 root: Path | None = None) -> Mentor | None:
     data = report.document.data
+    report.renamed(data, deprecations.PROFILE_KEYS)
     report.unknown_keys(data, tuple(f.key for f in PROFILE_FIELDS))
     values: dict[str, Any] = {}
     for spec in PROFILE_FIELDS:
@@ -654,6 +680,7 @@ def _check_privacy(report: Report, contact: Contact | None, data: dict, body: st
 
 def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: frozenset[str] | None = None) -> Form | None:
     data = report.document.data
+    report.renamed(data, deprecations.FORM_KEYS)
     report.unknown_keys(data, FORM_KEYS)
     title = report.text(data, "title", required=True)
     description = report.text(data, "description", max_chars=2000)

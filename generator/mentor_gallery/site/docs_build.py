@@ -97,9 +97,9 @@ class DocsBuilder:
         return outcome
 
     def _renderer_for(self, project: ProjectConfig) -> FragmentRenderer:
-        key = (project.template_dir, project.settings.site_name)
+        key = (tuple(project.template_dirs), project.settings.site_name)
         if self._renderer is None or self._renderer_key != key:
-            self._renderer = FragmentRenderer(project.template_dir, project.settings.site_name)
+            self._renderer = FragmentRenderer(project.template_dirs, project.settings.site_name)
             self._renderer_key = key
         return self._renderer
 

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mentor_gallery import packaged
 from mentor_gallery.content.source import SourceError
 from mentor_gallery.problems import Problem, display_path
 from mentor_gallery.settings import SiteSettings, read_config_file, read_settings
-
-ASSETS = "assets/mentor-gallery"  # under theme.custom_dir, as the plugin lists them
 
 
 @dataclass
@@ -26,6 +25,7 @@ class ProjectConfig:
     docs_dir: Path = Path("docs")
     site_dir: Path = Path("site")
     custom_dir: Path | None = None
+    theme_line: int = 1  # the line of theme.custom_dir (else of theme) in mkdocs.yml, for messages
     extra_css: list[str] = field(default_factory=list)
     extra_javascript: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # the settings' problems included
@@ -35,18 +35,16 @@ class ProjectConfig:
         return self.config_path.resolve().parent / self.settings.content_dir
 
     @property
-    def template_dir(self) -> Path | None:
-        return self.custom_dir / "mentor-gallery" if self.custom_dir else None
+    def template_dirs(self) -> list[Path]:
+        """The fragments' folders, the site's own first: it overrides the packaged ones by path."""
+        return [d / packaged.TEMPLATES for d in packaged.theme_dirs(self.custom_dir)]
 
     def unlisted_assets(self) -> list[str]:
         """Our stylesheets and scripts that mkdocs.yml does not list: MkDocs gets them from the
         plugin, but an engine without the plugin publishes only what extra_css and
         extra_javascript name."""
-        if self.custom_dir is None:
-            return []
         listed = set(self.extra_css) | set(self.extra_javascript)
-        folder = self.custom_dir / ASSETS
-        return [f"{ASSETS}/{p.name}" for p in sorted(folder.glob("*")) if p.suffix in (".css", ".js") and f"{ASSETS}/{p.name}" not in listed]
+        return [name for name in packaged.asset_names(self.custom_dir) if name not in listed]
 
 
 def read_project(config_path: Path) -> ProjectConfig:
@@ -72,6 +70,7 @@ def read_project(config_path: Path) -> ProjectConfig:
     project.docs_dir = path_of("docs_dir", "docs")
     project.site_dir = path_of("site_dir", "site")
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    project.theme_line = line("theme", "custom_dir") if "custom_dir" in theme else line("theme")
     if isinstance(theme.get("custom_dir"), str):
         project.custom_dir = Path(os.path.normpath(base / theme["custom_dir"]))
     project.extra_css = _names(data.get("extra_css"))
@@ -79,9 +78,9 @@ def read_project(config_path: Path) -> ProjectConfig:
     if data.get("use_directory_urls", True) is False:
         project.problems.append(Problem(shown, line("use_directory_urls"),
                                         "mentor-gallery needs use_directory_urls: true (its URLs are folders such as mentors/<slug>/)"))
-    if project.template_dir is None or not project.template_dir.is_dir():
-        project.problems.append(Problem(shown, line("theme"),
-                                        "mentor-gallery needs theme.custom_dir pointing at site-templates/ (with its mentor-gallery/ templates)"))
+    if project.custom_dir is not None and not project.custom_dir.is_dir():
+        project.problems.append(Problem(shown, project.theme_line, f"theme.custom_dir {display_path(project.custom_dir)} "
+                                        "does not exist; create the folder (it may hold only a README) or remove the setting"))
     raw_docs = data.get("docs_dir")
     if isinstance(raw_docs, str) and (os.path.isabs(raw_docs) or base not in project.docs_dir.parents):
         project.problems.append(Problem(shown, line("docs_dir"), "docs_dir should be a folder inside the project, written as a "

@@ -1,4 +1,5 @@
-"""Drawing page fragments with autoescaping Jinja templates from site-templates/mentor-gallery/.
+"""Drawing page fragments with autoescaping Jinja templates from site-templates/mentor-gallery/:
+the site's own folder first, then the packaged one (a site overrides a fragment by its path).
 
 The site engine's own template environment does not autoescape, so our fragments, which
 carry untrusted profile text, are rendered here and handed over as finished HTML.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -24,10 +25,11 @@ _BETWEEN_TAGS = re.compile(r">\s+<")
 
 
 class FragmentRenderer:
-    def __init__(self, template_dir: Path, site_name: str = "", sealer: Sealer | None = None):
+    def __init__(self, template_dirs: Path | Sequence[Path], site_name: str = "", sealer: Sealer | None = None):
         self.sealer = sealer
+        dirs = [template_dirs] if isinstance(template_dirs, Path) else list(template_dirs)
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(template_dir)),
+            loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
