@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mentor_gallery.content.formats import FIELD_TYPES, OPTION_TYPES  # noqa: F401  declared with their help there
 from mentor_gallery.content.slugs import fold
 
 if TYPE_CHECKING:
@@ -253,8 +254,7 @@ class Program:
     requires: tuple[Requirement, ...] = ()
 
 
-FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "ranked", "checkbox", "date", "number")
-OPTION_TYPES = ("choice", "multichoice", "ranked")  # the types whose field lists options
+HONEYPOT_NAME = "_gotcha"  # the trap field's name, the one Formspree-style services recognise
 
 
 @dataclass
@@ -267,6 +267,23 @@ class FormField:
     help: str | None = None
     group: str | None = None
     max: int | None = None  # ranked: how many options may be chosen, in order
+    # The names the form service expects (`post_as`): none (post under `name`), one, or for a
+    # ranked field one per place.
+    post_as: tuple[str, ...] = ()
+
+    @property
+    def post_name(self) -> str:
+        """The name the answer is posted under."""
+        return self.post_as[0] if self.post_as else self.name
+
+    def place_name(self, place: int) -> str:
+        """A ranked field's name for its place 1, 2, ...: its own where post_as gives one per place."""
+        return self.post_as[place - 1] if len(self.post_as) > 1 else self.post_name
+
+    @property
+    def post_names(self) -> tuple[str, ...]:
+        """Every name the field posts under (a ranked field with one per place has several)."""
+        return self.post_as if len(self.post_as) > 1 else (self.post_name,)
 
 
 @dataclass
