@@ -193,3 +193,18 @@ def test_match_reads_columns_headed_by_the_posted_names(tmp_path, capsys):
     assert (jo["applicant"], jo["mentor"]) == ("Jo Park", "bo")
     assert jo["reasons"].startswith("shares Strategic Planning")
     assert "not used" not in err
+
+
+def test_a_get_form_keeps_its_actions_query_as_hidden_fields(tmp_path):
+    """A Microsoft form's address carries its id; a browser sending a get form would drop it."""
+    root = make_roster(tmp_path / "content", {"ana": profile()})
+    write(root / "forms" / "apply.yml", "title: Apply\naction: https://forms.office.com/Pages/ResponsePage.aspx?id=AbC123\n"
+                                        "method: get\nfields:\n  - {name: name, label: Name, post_as: r1a2b}\n")
+    result = load_roster(root)
+    assert result.ok, result.problems
+    [form] = result.roster.forms
+    assert rendered_names(form) == ["id", "r1a2b"]
+    write(root / "forms" / "apply.yml", "title: Apply\naction: https://forms.office.com/Pages/ResponsePage.aspx?id=AbC123\n"
+                                        "method: get\nfields:\n  - {name: name, label: Name, post_as: id}\n")
+    messages = [f"{p.line}: {p.message}" for p in load_roster(root).problems]
+    assert any(m.startswith("5: field 'name' is posted as 'id', as the action's query is") for m in messages), messages

@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlsplit
 
 from mentor_gallery.content.formats import FIELD_TYPES, OPTION_TYPES  # noqa: F401  declared with their help there
 from mentor_gallery.content.slugs import fold
@@ -296,6 +297,14 @@ class Form:
     fields: list[FormField]
     description: str | None = None
     honeypot: bool = False
+
+    @property
+    def kept_query(self) -> list[tuple[str, str]]:
+        """A get form's action query (`?id=...` of a Microsoft form): a browser sending a get form
+        replaces the action's query with the answers, so these go along as hidden fields."""
+        if self.method != "get" or self.action.lower().startswith("mailto:"):
+            return []
+        return parse_qsl(urlsplit(self.action).query, keep_blank_values=True)
 
 
 @dataclass

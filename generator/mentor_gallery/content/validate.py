@@ -659,6 +659,8 @@ def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: froz
     seen: dict[str, int] = {}
     # The names the service receives: two fields under one name would reach it as one answer.
     posted: dict[str, str] = {HONEYPOT_NAME: "the honeypot"} if honeypot else {}
+    if isinstance(action, str) and method == "get":  # a get form sends its action's query as fields too
+        posted.update({name: "the action's query" for name, _ in Form("", Path(), "", action.strip(), method, []).kept_query})
     for index, entry in enumerate(raw_fields):
         field_ = _form_field(report, entry, ("fields", index), taxonomy, sources)
         if field_ is None:
