@@ -707,8 +707,11 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy, so
                 report.error(where + ("options",), f"unknown vocabulary '{raw}'{did_you_mean(raw, OPTION_SOURCE_NAMES) or '; use one of: ' + ', '.join(OPTION_SOURCE_NAMES)}, or a list of options")
                 return None
             if not vocabulary.terms:
+                # A site without roles or programs can still use a form that offers them: the
+                # field waits, out of the form, until the list has entries.
                 where_ = "content/programs" if raw == "programs" else "content/taxonomy.yml"
-                report.error(where + ("options",), f"options: {raw} has nothing to offer: there is no {raw} entry in {where_} yet; add one, or write the options as a list")
+                report.warning(where + ("options",), f"options: {raw} offers nothing yet ({where_} has no {raw}), so the form leaves "
+                                                     f"this field out; add {raw} there, or remove the field")
                 return None
             options = vocabulary.labels
         elif isinstance(raw, list) and raw:
