@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from mentor_gallery.content.loader import load_roster
 from recording import RecordingServer
 from support import SiteServer, build_site, copy_example
 
@@ -33,9 +34,11 @@ class GoogleSite:
         form["action"] = f"{self.recorder.url}/forms/d/e/1FAIpQLSe_TEST/formResponse"
         form["honeypot"] = False  # the guide's advice for Google Forms
         self.entries: dict[str, list[str]] = {}
+        field_max = load_roster(self.content).roster.taxonomy.max_expertise  # the needs' default max
         for number, field in enumerate(form["fields"], start=1):
             if field["name"] == "needs":  # one Dropdown question per place
-                names = [f"entry.{2000 + number * 10 + place}" for place in range(1, field["max"] + 1)]
+                places = field.get("max", field_max)
+                names = [f"entry.{2000 + number * 10 + place}" for place in range(1, places + 1)]
                 field["post_as"] = names
             else:
                 names = [f"entry.{1000 + number}"]
