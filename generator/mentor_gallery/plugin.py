@@ -29,7 +29,7 @@ from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import display_path, errors
 from mentor_gallery.settings import OPTIONS, SourceError, read_config_file, settings_from
 from mentor_gallery.site.docs_writer import read_manifest
-from mentor_gallery.site.pages import PageSpec, asset_files, data_files, home_part, site_pages
+from mentor_gallery.site.pages import PageSpec, asset_files, data_files, home_part, search_example, site_pages
 from mentor_gallery.site.privacy_gate import scan_site
 from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.sealing import Sealer, passphrase_problem
@@ -230,6 +230,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             page.meta["mentor_gallery_home"] = self.renderer.render(home_part(self.roster, self.settings))
             # A members-only site publishes neither Find my mentor nor the team builder.
             page.meta["mentor_gallery_members_only"] = self.settings.members_only
+            page.meta["mentor_gallery_search_example"] = search_example(self.roster)
         return context
 
     def on_serve(self, server, config, builder):

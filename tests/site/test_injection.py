@@ -47,6 +47,8 @@ agreement: ['<img src=x onerror=window.__pwned=1>']
 def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
     content = make_roster(tmp / "content", {"mallory": HOSTILE_PROFILE}, {"evil": PROGRAM}, taxonomy=HOSTILE_TAXONOMY)
+    # First by slug: the home search's placeholder takes this first name, quote and all.
+    write(content / "mentors" / "aaa.md", "---\nname: '\"><svg/onload=window.__pwned=1> Quinn'\ntitle: T\norganization: O\nregion: Western\nexpertise: [Finance]\n---\nFine.\n")
     write(content / "mentors" / "ok.md", "---\nname: Okay\ntitle: T\norganization: O\nregion: Western\nexpertise: [Finance]\nprograms: [evil]\n---\nFine.\n")
     (tmp / "site").mkdir()
     server = SiteServer(tmp / "site")
@@ -99,4 +101,16 @@ def test_site_search_results_show_hostile_names_as_text(hostile_site, browser, q
     page.wait_for_timeout(500)
     assert page.evaluate("window.__pwned") is None
     assert page.locator(".md-search-result img, .md-search-result script, .md-search-result svg").count() == 0
+    page.close()
+
+
+def test_the_home_search_placeholder_shows_a_hostile_name_as_text(hostile_site, browser):
+    """The placeholder is drawn from the roster (a mentor's first name) by the site engine's own
+    templates, which do not escape by themselves."""
+    page = browser.new_page()
+    page.goto(hostile_site.url)
+    search = page.locator("#mg-home-search")
+    assert search.get_attribute("placeholder") == 'e.g. Finance, Western, "><svg/onload=window.__pwned=1>'
+    assert page.evaluate("[...document.querySelectorAll('body *')].filter(el => [...el.attributes].some(a => a.name.startsWith('on'))).length") == 0
+    assert page.evaluate("window.__pwned") is None
     page.close()

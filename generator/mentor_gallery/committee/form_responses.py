@@ -1,10 +1,12 @@
 """Reading the CSV a form service exports: columns found by a form field's name or label.
 
 A coordinator downloads the responses to the site's mentee application or mentoring log and
-hands the file over as is. So a column is recognised by the field's `name` or by its `label` as
-the form shows it (case and surrounding spaces ignored), columns nobody asked for (a timestamp,
-an organisation) are set aside, and a ranked field may arrive as one cell in order or as
-numbered columns (`needs_1`, `needs 2`, or the label followed by ` 1`, ` 2`, ...).
+hands the file over as is. So a column is recognised by the field's `name`, by its `label` as
+the form shows it, or by the name it is posted under (`post_as`, which an endpoint that keeps
+what it receives uses as its header) (case and surrounding spaces ignored); columns nobody asked
+for (a timestamp, an organisation) are set aside, and a ranked field may arrive as one cell in
+order or as numbered columns (`needs_1`, `needs 2`, or the label followed by ` 1`, ` 2`, ...,
+or a ranked field's own post_as name for each place).
 
 Messages are worded to follow `FILE:RECORD: ` or `FILE:header: `, which the commands put in
 front; nothing here reads or writes files except `read_csv_text`.
@@ -34,6 +36,7 @@ class Column:
     name: str
     labels: tuple[str, ...] = ()
     numbered: bool = False
+    places: tuple[str, ...] = ()  # a numbered column's own header for place 1, 2, ... (post_as)
 
 
 @dataclass(frozen=True)
@@ -66,18 +69,27 @@ def key(text: str) -> str:
 
 
 def form_columns(names: Iterable[str], forms: Iterable[Form], marker: str, numbered: Iterable[str] = ()) -> list[Column]:
-    """The columns `names`, each with the labels of the same-named field in every form that has a
-    `marker` field (the mentee application has `needs`, the mentoring log `hours`)."""
+    """The columns `names`, each with the labels and posted names of the same-named field in every
+    form that has a `marker` field (the mentee application has `needs`, the mentoring log `hours`)."""
     labels: dict[str, list[str]] = {name: [] for name in names}
+    places: dict[str, list[str]] = {name: [] for name in names}
     for form in forms:
         fields = {f.name: f for f in form.fields}
         if marker not in fields:
             continue
         for name, found in labels.items():
-            if name in fields and fields[name].label not in found:
-                found.append(fields[name].label)
+            if name not in fields:
+                continue
+            field_ = fields[name]
+            single = () if len(field_.post_names) > 1 else field_.post_names
+            for spelling in (field_.label, *single):
+                if spelling != name and spelling not in found:
+                    found.append(spelling)
+            if len(field_.post_names) > 1 and not places[name]:
+                places[name] = list(field_.post_names)
     ranked = set(numbered)
-    return [Column(name, tuple(found), name in ranked) for name, found in labels.items()]
+    return [Column(name, tuple(found), name in ranked, tuple(places[name]) if name in ranked else ())
+            for name, found in labels.items()]
 
 
 def read_csv_text(path: Path, shown: str) -> tuple[str | None, str | None]:
@@ -138,6 +150,8 @@ def _header(cells: list[str], columns: list[Column]) -> tuple[dict[int, tuple[st
         for label in column.labels:
             whole.setdefault(key(label), column.name)
     bases = {key(spelling): column.name for column in columns if column.numbered for spelling in (column.name, *column.labels)}
+    own_places = {key(spelling): (column.name, number) for column in columns
+                  for number, spelling in enumerate(column.places, start=1)}
     places: dict[int, tuple[str, int]] = {}
     seen: dict[tuple[str, int], list[str]] = {}
     unused: list[str] = []
@@ -146,6 +160,8 @@ def _header(cells: list[str], columns: list[Column]) -> tuple[dict[int, tuple[st
         numbered = _NUMBERED.fullmatch(folded)
         if folded in whole:
             place = (whole[folded], 0)
+        elif folded in own_places:
+            place = own_places[folded]
         elif numbered and numbered.group(1) in bases and int(numbered.group(2)) >= 1:
             place = (bases[numbered.group(1)], int(numbered.group(2)))
         else:

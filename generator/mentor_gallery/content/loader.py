@@ -14,7 +14,7 @@ from mentor_gallery.content.eligibility import program_warnings
 from mentor_gallery.content.model import FREQUENCY, Roster, Taxonomy, Vocabulary
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
 from mentor_gallery.content.source import Document, SourceError, read_frontmatter_file, read_yaml_file
-from mentor_gallery.content.validate import Report, form_from, mentor_from, program_from, taxonomy_from
+from mentor_gallery.content.validate import Report, form_from, mentor_from, program_from, program_vocabulary, taxonomy_from
 from mentor_gallery.problems import Problem, display_path, errors
 from mentor_gallery.routes import reserved_slug_problem
 
@@ -63,8 +63,9 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
             problems += program_warnings(mentor, by_slug, report.document, report.path)
 
     forms = []
+    offered = program_vocabulary(programs)  # `options: programs`, and the programs a list may name
     for slug, report, _, _ in _documents(content_dir / "forms", ".yml", problems):
-        form = form_from(report, slug, taxonomy, allowed_hosts)
+        form = form_from(report, slug, taxonomy, allowed_hosts, offered)
         problems += report.problems
         if form:
             forms.append(form)

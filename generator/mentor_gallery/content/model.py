@@ -7,7 +7,9 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, urlsplit
 
+from mentor_gallery.content.formats import FIELD_TYPES, OPTION_TYPES  # noqa: F401  declared with their help there
 from mentor_gallery.content.slugs import fold
 
 if TYPE_CHECKING:
@@ -256,10 +258,8 @@ class Program:
     requires: tuple[Requirement, ...] = ()
 
 
-# The hidden field honeypot: true adds to a form (form.html); the name the common handlers read.
+# The hidden field honeypot: true adds to a form (form.html); the name Formspree-style services read.
 HONEYPOT_FIELD = "_gotcha"
-FIELD_TYPES = ("text", "email", "tel", "textarea", "choice", "multichoice", "ranked", "checkbox", "date", "number")
-OPTION_TYPES = ("choice", "multichoice", "ranked")  # the types whose field lists options
 
 
 @dataclass
@@ -272,6 +272,23 @@ class FormField:
     help: str | None = None
     group: str | None = None
     max: int | None = None  # ranked: how many options may be chosen, in order
+    # The names the form service expects (`post_as`): none (post under `name`), one, or for a
+    # ranked field one per place.
+    post_as: tuple[str, ...] = ()
+
+    @property
+    def post_name(self) -> str:
+        """The name the answer is posted under."""
+        return self.post_as[0] if self.post_as else self.name
+
+    def place_name(self, place: int) -> str:
+        """A ranked field's name for its place 1, 2, ...: its own where post_as gives one per place."""
+        return self.post_as[place - 1] if len(self.post_as) > 1 else self.post_name
+
+    @property
+    def post_names(self) -> tuple[str, ...]:
+        """Every name the field posts under (a ranked field with one per place has several)."""
+        return self.post_as if len(self.post_as) > 1 else (self.post_name,)
 
 
 @dataclass
@@ -284,6 +301,14 @@ class Form:
     fields: list[FormField]
     description: str | None = None
     honeypot: bool = False  # adds a hidden field named HONEYPOT_FIELD that people leave empty
+
+    @property
+    def kept_query(self) -> list[tuple[str, str]]:
+        """A get form's action query (`?id=...` of a Microsoft form): a browser sending a get form
+        replaces the action's query with the answers, so these go along as hidden fields."""
+        if self.method != "get" or self.action.lower().startswith("mailto:"):
+            return []
+        return parse_qsl(urlsplit(self.action).query, keep_blank_values=True)
 
 
 @dataclass

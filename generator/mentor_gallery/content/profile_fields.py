@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Declared with their help in formats.py; named here too, where the other key lists are.
+from mentor_gallery.content.formats import FORM_FIELD_KEYS, FORM_KEYS, PROGRAM_KEYS  # noqa: F401
+
 
 @dataclass(frozen=True)
 class ProfileField:
@@ -46,7 +49,6 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
 PROFILE_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS)
 CONTACT_KEYS: tuple[str, ...] = ("email", "phone", "public")
 
-PROGRAM_KEYS: tuple[str, ...] = ("name", "sponsor", "summary", "duration_months", "cadence", "mentor_criteria", "request_form", "agreement", "requires")
 # What a program's `requires` may ask on a profile key: a minimum of a count, or a value its list
 # must hold. capacity is a count but says how busy a mentor is now, not what the mentor brings.
 MINIMUM_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS if f.kind == "count" and f.key != "capacity")
@@ -54,8 +56,6 @@ HOLDS_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS if f.kind in (
 TAXONOMY_KEYS: tuple[str, ...] = ("expertise", "regions", "max_expertise", "roles")
 HANDLER_KEYS: tuple[str, ...] = ("url", "method", "fields")
 HANDLER_FIELD_KEYS: tuple[str, ...] = ("mentor", "mentor_name", "program")
-FORM_KEYS: tuple[str, ...] = ("title", "action", "method", "fields", "description", "honeypot")
-FORM_FIELD_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "options", "help", "group", "max")
 
 
 def csv_columns() -> list[str]:

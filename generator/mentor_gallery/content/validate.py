@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from mentor_gallery.content import deprecations, rules
 from mentor_gallery.content.deprecations import Renamed
+from mentor_gallery.content.formats import OPTION_SOURCE_NAMES
 from mentor_gallery.content.model import (
     FIELD_TYPES,
     FREQUENCY,
@@ -678,9 +679,18 @@ def _check_privacy(report: Report, contact: Contact | None, data: dict, body: st
 # --- forms ---------------------------------------------------------------------------------
 
 
-def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: frozenset[str] | None = None) -> Form | None:
+def program_vocabulary(programs: list[Program]) -> Vocabulary:
+    """The site's programs as a vocabulary a form may draw options from: shown by name,
+    addressed by slug."""
+    return Vocabulary("programs", [Term(p.name, p.slug) for p in programs])
+
+
+def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: frozenset[str] | None = None,
+              programs: Vocabulary | None = None) -> Form | None:
     data = report.document.data
     report.renamed(data, deprecations.FORM_KEYS)
+    sources = {name: taxonomy.vocabulary(name) for name in VOCABULARY_NAMES}
+    sources["programs"] = programs if programs is not None else Vocabulary("programs", [])
     report.unknown_keys(data, FORM_KEYS)
     title = report.text(data, "title", required=True)
     description = report.text(data, "description", max_chars=2000)
@@ -700,15 +710,27 @@ def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: froz
         report.error(("fields",), "fields must be a list of at least one field, e.g. - {name: email, label: Email, type: email}")
         raw_fields = []
     seen: dict[str, int] = {}
+    # The names the service receives: two fields under one name would reach it as one answer.
+    posted: dict[str, str] = {HONEYPOT_FIELD: "the honeypot"} if honeypot else {}
+    if isinstance(action, str) and method == "get":  # a get form sends its action's query as fields too
+        posted.update({name: "the action's query" for name, _ in Form("", Path(), "", action.strip(), method, []).kept_query})
     for index, entry in enumerate(raw_fields):
-        field_ = _form_field(report, entry, ("fields", index), taxonomy)
+        field_ = _form_field(report, entry, ("fields", index), taxonomy, sources)
         if field_ is None:
             continue
         if honeypot and field_.name == HONEYPOT_FIELD:
             report.error(("fields", index, "name"), f"field name '{HONEYPOT_FIELD}' is the hidden trap field that honeypot: true adds; "
                                                     "two inputs would share one name: rename this field")
+            continue
         if field_.name in seen:
             report.error(("fields", index, "name"), f"field name '{field_.name}' is used twice; each field needs its own name")
+        else:
+            for name in dict.fromkeys(field_.post_names):
+                if name in posted:
+                    key = "post_as" if field_.post_as else "name"
+                    report.error(("fields", index, key), f"field '{field_.name}' is posted as '{name}', as {posted[name]} is; "
+                                                         f"give each field its own {'post_as' if field_.post_as else 'name'}")
+                posted.setdefault(name, f"field '{field_.name}'")
         seen[field_.name] = index
         fields.append(field_)
     if any(p.severity == "error" for p in report.problems) or title is None or action is None:
@@ -716,7 +738,7 @@ def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: froz
     return Form(slug, Path(report.path), title, action.strip(), method, fields, description, honeypot)
 
 
-def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy) -> FormField | None:
+def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy, sources: dict[str, Vocabulary]) -> FormField | None:
     if not isinstance(entry, dict):
         report.error(where, "a field must be a mapping with name, label and type")
         return None
@@ -737,9 +759,16 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy) ->
     raw = entry.get("options")
     if type_ in OPTION_TYPES:
         if isinstance(raw, str):
-            vocabulary = taxonomy.vocabulary(raw)
+            vocabulary = sources.get(raw)
             if vocabulary is None:
-                report.error(where + ("options",), f"unknown vocabulary '{raw}'{did_you_mean(raw, VOCABULARY_NAMES) or '; use one of: ' + ', '.join(VOCABULARY_NAMES)}, or a list of options")
+                report.error(where + ("options",), f"unknown vocabulary '{raw}'{did_you_mean(raw, OPTION_SOURCE_NAMES) or '; use one of: ' + ', '.join(OPTION_SOURCE_NAMES)}, or a list of options")
+                return None
+            if not vocabulary.terms:
+                # A site without roles or programs can still use a form that offers them: the
+                # field waits, out of the form, until the list has entries.
+                where_ = "content/programs" if raw == "programs" else "content/taxonomy.yml"
+                report.warning(where + ("options",), f"options: {raw} offers nothing yet ({where_} has no {raw}), so the form leaves "
+                                                     f"this field out; add {raw} there, or remove the field")
                 return None
             options = vocabulary.labels
         elif isinstance(raw, list) and raw:
@@ -748,15 +777,89 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy) ->
                                                    "(or use a text field)")
                 return None
             options = report.texts(entry, "options", where)
+            if len(options) == len(raw):
+                _check_named_options(report, where, name, options, sources)
         else:
-            report.error(where + ("options",) if raw is not None else where, f"a {type_} field needs options: a list, or one of {', '.join(VOCABULARY_NAMES)}")
+            report.error(where + ("options",) if raw is not None else where, f"a {type_} field needs options: a list, or one of {', '.join(OPTION_SOURCE_NAMES)}")
             return None
     elif raw is not None:
         report.error(where + ("options",), f"options apply only to {', '.join(OPTION_TYPES[:-1])} and {OPTION_TYPES[-1]} fields, not {type_}; remove them or change the type")
     most = _ranked_max(report, entry, where, type_, options, taxonomy.max_expertise if raw == "expertise" else None)
-    if name is None or label is None:
+    post_as = _post_as(report, entry, where, type_, most)
+    if name is None or label is None or post_as is None:
         return None
-    return FormField(name, label, type_, required, options, help_, group, most)
+    return FormField(name, label, type_, required, options, help_, group, most, post_as)
+
+
+# A hand-written option list names one of the site's vocabularies when the field's name says so
+# (`program`, `region`, ...) or when most of its options are entries of that vocabulary; then
+# every option must be an entry, spelled as the site spells it, so an example's leftovers and
+# typos cannot reach the form. What each vocabulary's entry is called in messages:
+_NAMED = {"programs": "program", "expertise": "expertise", "regions": "region", "roles": "role"}
+_FIELD_NAMES_FOR = {"program": "programs", "programs": "programs", "expertise": "expertise", "area": "expertise",
+                    "areas": "expertise", "needs": "expertise", "region": "regions", "regions": "regions",
+                    "role": "roles", "roles": "roles"}
+
+
+def _check_named_options(report: Report, where: tuple, name: str | None, options: list[str], sources: dict[str, Vocabulary]) -> None:
+    source = _FIELD_NAMES_FOR.get((name or "").lower())
+    if source is None:
+        for candidate in _NAMED:
+            found = sum(1 for option in options if sources[candidate].find_loose(option))
+            if found * 2 > len(options):
+                source = candidate
+                break
+    if source is None:
+        return
+    vocabulary, what = sources[source], _NAMED[source]
+    labels = vocabulary.labels
+    where_ = "content/programs" if source == "programs" else "content/taxonomy.yml"
+    for index, option in enumerate(options):
+        term = vocabulary.find_loose(option)
+        if term is not None and term.label == option:
+            continue
+        if term is not None:
+            message = f"unknown {what} '{option}'; did you mean '{term.label}'? (spell it as {where_} does)"
+        elif not labels:
+            message = f"unknown {what} '{option}'; there is no {what} in {where_} yet"
+        else:
+            known = f"the site's {source}: {', '.join(labels)}" if len(labels) <= 12 else f"see {where_}"
+            every = f"; or write 'options: {source}' to offer them all" if source != "expertise" else ""
+            message = f"unknown {what} '{option}'{did_you_mean(option, labels)} ({known}{every})"
+        report.error(where + ("options", index), message)
+
+
+def _post_as(report: Report, entry: dict, where: tuple, type_: str, places: int | None) -> tuple[str, ...] | None:
+    """The names the form service expects (`post_as`): one, or for a ranked field one per place.
+    None when the value is wrong (reported)."""
+    if entry.get("post_as") is None:
+        return ()
+    value = entry["post_as"]
+    at = where + ("post_as",)
+    items = value if isinstance(value, list) else [value]
+    if isinstance(value, list) and type_ != "ranked":
+        report.error(at, f"post_as must be one name for a {type_} field, e.g. post_as: entry.1234567; a list is for ranked fields (one name per place)")
+        return None
+    if isinstance(value, list) and places is not None and len(value) not in (1, places):
+        report.error(at, f"post_as lists {len(value)} names but the field has {places} places (max: {places}); give one name per place, or one name for all")
+        return None
+    names = []
+    for index, item in enumerate(items):
+        spot = at + (index,) if isinstance(value, list) else at
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)  # a bare number is a name too
+        problem = rules.text_problem("post_as", item)
+        if problem:
+            report.error(spot, problem)
+            return None
+        if not _FIELD_NAME.fullmatch(item.strip()):
+            report.error(spot, f"post_as '{item}' may use only letters, digits, '_', '.', '-', '[' and ']' (the name the form service expects, e.g. entry.1234567)")
+            return None
+        if item.strip() in names:
+            report.error(spot, f"post_as gives '{item.strip()}' to two places; give each place its own name")
+            return None
+        names.append(item.strip())
+    return tuple(names)
 
 
 def _ranked_max(report: Report, entry: dict, where: tuple, type_: str, options: list[str], default: int | None) -> int | None:

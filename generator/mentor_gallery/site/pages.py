@@ -262,6 +262,16 @@ def home_part(roster: Roster, settings: SiteSettings) -> PageSpec:
     return _page(routes.HOME, "", "home_summary.html", {"accepting": accepting, "total": len(roster.mentors), "programs": lines})
 
 
+def search_example(roster: Roster) -> str:
+    """The home search box's placeholder, from the site's own lists and roster (an area, a region,
+    a mentor's first name), so no other association's words appear; '' when there is nothing."""
+    parts = roster.taxonomy.expertise.labels[:1] + roster.taxonomy.regions.labels[:1]
+    if roster.mentors:
+        first = min(roster.mentors, key=lambda m: m.slug).name.split()
+        parts += first[:1]
+    return f"e.g. {', '.join(parts)}" if parts else ""
+
+
 def _edit_url(path: Path, settings: SiteSettings) -> str | None:
     """Where 'Edit this profile' points: the file on the repository host, when repo_url is set."""
     if not settings.repo_url or not settings.config_path:
