@@ -36,6 +36,26 @@
     return true;
   }
 
+  var IN_PERSON = "in-person"; // the one meeting mode that needs both people in one region
+
+  function sameRegion(mentor, applicant) {
+    return !!applicant.region && mentor.region.slug === applicant.region.slug;
+  }
+
+  function wantsInPerson(applicant) {
+    return (applicant.meeting || []).indexOf(IN_PERSON) >= 0;
+  }
+
+  /* The ways to meet both want, in the vocabulary's order; in person only within the member's region. */
+  function commonModes(mentor, applicant, options) {
+    var offered = slugs(mentor.meeting);
+    var asked = slugs(applicant.meeting);
+    var distant = applicant.region && !sameRegion(mentor, applicant);
+    return options.meeting.filter(function (t) {
+      return offered.has(t.slug) && asked.has(t.slug) && !(distant && t.slug === IN_PERSON);
+    });
+  }
+
   /* options: {weights, maxAreas, frequency: [{slug, label}] in order, meeting: [{slug, label, phrase}]} */
   function score(mentor, applicant, options) {
     var w = options.weights;
@@ -61,10 +81,12 @@
       if (reason && weight && fractionOfUnit) reasons.push(reason);
     }
 
+    var common = commonModes(mentor, applicant, options);
     if (applicant.region) {
-      if (mentor.region.slug === applicant.region.slug) part(w.region, unit, "same region (" + mentor.region.label + ")");
-      else if (applicant.remote !== false) part(w.region, 2 * w.remote_region, "other region (" + mentor.region.label + "), remote");
-      else part(w.region, 0, null);
+      if (sameRegion(mentor, applicant)) part(w.region, unit, "same region (" + mentor.region.label + ")");
+      else if (applicant.remote !== false && (common.length || !wantsInPerson(applicant))) {
+        part(w.region, 2 * w.remote_region, "other region (" + mentor.region.label + "), remote");
+      } else part(w.region, 0, null);
     }
     if (applicant.frequency) {
       var order = options.frequency.map(function (t) { return t.slug; });
@@ -76,9 +98,6 @@
       else part(w.frequency, 0, null);
     }
     if (applicant.meeting && applicant.meeting.length) {
-      var offered = slugs(mentor.meeting);
-      var asked = slugs(applicant.meeting);
-      var common = options.meeting.filter(function (t) { return offered.has(t.slug) && asked.has(t.slug); });
       part(w.meeting, common.length ? unit : 0, "meets " + common.map(function (t) { return t.phrase; }).join(" or "));
     }
     if (applicant.program) {
@@ -97,7 +116,9 @@
       .filter(function (m) { return admissible(m, applicant); })
       .map(function (m) { return { mentor: m, score: score(m, applicant, options) }; })
       .sort(function (a, b) {
-        return b.score.value - a.score.value || (a.mentor.slug < b.mentor.slug ? -1 : a.mentor.slug > b.mentor.slug ? 1 : 0);
+        // At equal scores the member's own region first, then by slug, as scoring.ranked does.
+        return b.score.value - a.score.value || (sameRegion(b.mentor, applicant) - sameRegion(a.mentor, applicant)) ||
+          (a.mentor.slug < b.mentor.slug ? -1 : a.mentor.slug > b.mentor.slug ? 1 : 0);
       });
   }
 
