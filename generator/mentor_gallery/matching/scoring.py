@@ -285,8 +285,10 @@ def weights_from(value: Any) -> tuple[Weights, list[tuple[tuple[str, ...], str]]
     return weights, problems
 
 
-def match_data(roster: Roster) -> bytes:
-    """mentors/match-data.json: what the browser's scorer needs, and no contact of anyone."""
+def match_data(roster: Roster, cards: dict[str, dict[str, Any]] | None = None) -> bytes:
+    """mentors/match-data.json: what the browser's scorer needs, and no contact of anyone.
+    `cards` (by slug, from the site layer) adds what a result shows beside the score: the card's
+    header and the request controls, under each mentor's "card" key."""
     programs = {p.slug: p for p in roster.programs}
     data = {
         "max_areas": roster.taxonomy.max_expertise,
@@ -299,7 +301,8 @@ def match_data(roster: Roster) -> bytes:
         "programs": [{"slug": p.slug, "label": p.name} for p in roster.programs],
         "frequency": [_term_json(t) for t in FREQUENCY.terms],
         "meeting": [{**_term_json(t), "phrase": meeting_phrase(t)} for t in MEETING.terms],
-        "mentors": [Candidate.from_mentor(m, programs).to_json() for m in sorted(roster.mentors, key=lambda m: m.slug)],
+        "mentors": [{**Candidate.from_mentor(m, programs).to_json(), **({"card": cards[m.slug]} if cards else {})}
+                    for m in sorted(roster.mentors, key=lambda m: m.slug)],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
