@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from mentor_gallery import routes
 from mentor_gallery.site.pages import PageSpec
+from mentor_gallery.site.eligibility_view import eligibility
 from mentor_gallery.site.sealing import Sealer
 from mentor_gallery.site.views import CardView
 
@@ -35,6 +36,7 @@ class FragmentRenderer:
         self.env.filters["longdate"] = lambda d: d.strftime("%B %-d, %Y") if isinstance(d, dt.date) else ""
         self.env.globals["site_name"] = site_name
         self.env.globals["card_html"] = self.card_html
+        self.env.globals["eligibility"] = eligibility  # a program's rules, each once
         self.env.globals["routes"] = routes  # templates ask for links; they never build one
         self._cards: dict[tuple, Markup] = {}
 
