@@ -157,9 +157,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             generated.append((File.generated(config, f"guide/{path.name}", abs_src_path=str(path)), "the packaged committee's guide"))
         for uri, data in data_files(self.roster, self.settings).items():
             generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.config.content_dir))
-        for uri, (mentor_path, photo) in asset_files(self.roster, self.settings).items():
+        for uri, (mentor_path, photo, pixels) in asset_files(self.roster, self.settings).items():
             try:
-                data = published_bytes(photo)
+                data = published_bytes(photo, pixels)
             except PhotoError as exc:
                 raise PluginError(f"{display_path(mentor_path)}: photo {exc}; nothing was published") from None
             generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), display_path(mentor_path)))
@@ -179,9 +179,21 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         return files
 
     @_one_clear_error
+    def on_nav(self, nav, config, files):
+        # Members-only: the members' navigation leaves out the committee's guide (its pages are
+        # still built, for the committee's own links).
+        if self.settings.members_only:
+            nav.items[:] = [item for item in nav.items if not _only_guide(item)]
+        return nav
+
+    @_one_clear_error
     def on_page_markdown(self, markdown, page, config, files):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
+            # Members search for mentors, programs and forms: the committee's guide would crowd
+            # them out (a sample profile names every area), unless the site asks for it.
+            if page.file.src_uri.startswith(routes.GUIDE) and not self.settings.search_guide:
+                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
             return markdown
         # Material's templates do not autoescape: titles go in already escaped.
         page.meta["title"] = str(escape(spec.title))
@@ -274,3 +286,12 @@ def _option_lines(config_file: Path):
         return read_config_file(config_file).line_of
     except (SourceError, OSError):
         return None
+
+
+def _only_guide(item) -> bool:
+    """A navigation entry (a page, or a section) that holds the committee's guide and nothing else."""
+    children = getattr(item, "children", None)
+    if children:
+        return all(_only_guide(child) for child in children)
+    file = getattr(item, "file", None)
+    return file is not None and file.src_uri.startswith(routes.GUIDE)

@@ -42,6 +42,11 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count as a person writes it: "1 program", "3 programs" (never "program(s)")."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """A '; did you mean X?' hint, or '' when nothing is close."""
     choices = list(choices)

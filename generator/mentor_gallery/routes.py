@@ -25,6 +25,9 @@ GALLERY_CARDS = "mentors/gallery-cards.json"
 # The plain list of every mentor, in pages, for a roster too long for the gallery page (all_mentors).
 ALL_MENTORS = "mentors/all/"
 MATCH_DATA = "mentors/match-data.json"
+# The committee's guide: docs pages of the site's own, kept out of the members' search and, on a
+# members-only site, out of the members' navigation.
+GUIDE = "guide/"
 PROFILE_SCHEMA = "schema/mentor-profile.json"
 # The gallery's list of every area, region and role (gallery.html carries this id).
 BROWSE = "mentors/#mg-browse"
@@ -56,6 +59,11 @@ def profile(slug: str) -> str:
 def photo(slug: str, suffix: str) -> str:
     """A profile's published photo, beside its page: `suffix` is the published type's (.png, .jpg, .webp)."""
     return f"mentors/{slug}/photo{suffix}"
+
+
+def thumbnail(slug: str, suffix: str) -> str:
+    """The small copy of a profile's photo that cards and match results show (photos.THUMBNAIL_PIXELS)."""
+    return f"mentors/{slug}/photo-small{suffix}"
 
 
 def facet(kind: str, slug: str) -> str:

@@ -41,6 +41,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("access", "public", "public, or members-only: details sealed with a member passphrase"),
     Option("passphrase_env", "MENTOR_GALLERY_PASSPHRASE", "the environment variable holding the member passphrase (members-only)"),
     Option("search_profiles", "auto", "profiles in the site search: true, false, or auto (rosters of up to 500 mentors)"),
+    Option("search_guide", False, "the committee's guide (docs/guide/) in the site search; off, members' searches find mentors, programs and forms"),
     Option("edit_branch", "main", "the branch that 'Edit this profile' and 'Propose a mentor' open"),
     Option("matching", None, "weights of the score shared by match, Find my mentor and Build your advisory team"),
     Option("allowed_hosts", None, "the only hosts request handlers and forms may send to (any https host when absent)"),
@@ -57,6 +58,7 @@ class SiteSettings:
     access: str = "public"
     passphrase_env: str = "MENTOR_GALLERY_PASSPHRASE"
     search_profiles: bool | str = "auto"
+    search_guide: bool = False
     edit_branch: str = "main"
     weights: Weights = field(default_factory=Weights)
     allowed_hosts: frozenset[str] | None = None
@@ -135,6 +137,13 @@ def _search_profiles(settings: SiteSettings, value: Any, report: Report, where: 
         report.error(where, f"search_profiles must be true, false or auto, not '{value}'")
 
 
+def _search_guide(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    if isinstance(value, bool):
+        settings.search_guide = value
+    else:
+        report.error(where, f"search_guide must be true or false, not '{value}'")
+
+
 def _request_form(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
     settings.request_form = request_handler_from(report, value, where, settings.allowed_hosts)
 
@@ -167,6 +176,7 @@ _READERS: dict[str, Reader] = {
     "access": _access,
     "passphrase_env": _text("passphrase_env"),
     "search_profiles": _search_profiles,
+    "search_guide": _search_guide,
     "edit_branch": _text("edit_branch"),
     "matching": _matching,
     "committee_guide": _committee_guide,

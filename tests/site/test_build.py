@@ -1,5 +1,6 @@
 """Building a real site into a temporary folder and reading what it wrote."""
 
+import json
 import re
 import shutil
 
@@ -79,3 +80,15 @@ def test_photos_are_published_beside_the_profile(tmp_path):
             assert max(image.size) <= 400
         assert b"<svg" not in published.read_bytes()
     assert not list((build.site / "mentors").rglob("*.svg")), "no SVG is published from content"
+    # Cards and match results take a small copy, re-encoded the same way, not the profile's photo.
+    gallery = (build.site / "mentors" / "index.html").read_text(encoding="utf-8")
+    data = json.loads((build.site / "mentors" / "match-data.json").read_text(encoding="utf-8"))
+    thumbs = {m["slug"]: m["card"]["photo"] for m in data["mentors"]}
+    for mentor in with_photo:
+        small = build.site / "mentors" / mentor.slug / f"photo-small{mentor.photo.suffix}"
+        with Image.open(small) as image:
+            assert max(image.size) <= 144
+        assert small.stat().st_size < (build.site / "mentors" / mentor.slug / f"photo{mentor.photo.suffix}").stat().st_size
+        assert f'src="../mentors/{mentor.slug}/photo-small{mentor.photo.suffix}"' in gallery
+        assert thumbs[mentor.slug] == f"mentors/{mentor.slug}/photo-small{mentor.photo.suffix}"
+    assert all(thumbs[m.slug] is None for m in roster.mentors if not m.photo)

@@ -26,7 +26,9 @@ def test_profiles_outside_any_handlers_reach_are_counted(tmp_path, capsys, monke
     make_roster(tmp_path / "content", {"ana": profile(programs="[coaching]"), "bob": profile("Bob")}, {"coaching": PROGRAM_WITH_HANDLER})
     code, out, err = run_cli(capsys, "check", "content")
     assert code == 0
-    assert "1 profile(s) belong to no program with a request_form" in err and "bob" in err
+    assert "1 profile belongs to no program with a request_form" in err and "bob" in err
+    # Counts read as a person writes them: "1 program", never "1 programs" or "profile(s)".
+    assert "ok: 2 mentors, 1 program, 0 forms" in err and "(s)" not in err
 
 
 def test_a_bad_site_handler_is_an_error_in_mkdocs_yml_at_its_line(tmp_path, capsys, monkeypatch):

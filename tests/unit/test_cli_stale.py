@@ -36,7 +36,7 @@ def test_lists_exactly_the_overdue_profiles_and_exits_1(roster, capsys):
         "content/mentors/di-park.md: last reviewed never",
         "content/mentors/ed-ng.md: last reviewed 2019-01-15",
     ]
-    assert "3 of 5 profile(s) not reviewed within 365 days" in err
+    assert "3 of 5 profiles not reviewed within 365 days" in err
 
 
 def test_days_moves_the_limit(roster, capsys):
@@ -53,7 +53,7 @@ def test_all_reviewed_exits_0_with_a_note_on_stderr(tmp_path, monkeypatch, capsy
     content = make_roster(tmp_path / "content", {"ana-diaz": profile(updated="2026-01-01")})
     code, out, err = run(capsys, "stale", content, "--days", "200", "--today", TODAY)
     assert (code, out) == (0, "")
-    assert "all 1 profile(s) reviewed within 200 days" in err
+    assert "the one profile reviewed within 200 days" in err
 
 
 def test_content_with_problems_exits_2_with_the_check_messages(tmp_path, monkeypatch, capsys):

@@ -78,7 +78,7 @@ def test_reimporting_an_unchanged_export_changes_no_byte_of_any_file(here, capsy
     (here / "roster.csv").write_text(export(capsys, copy), encoding="utf-8")
     code, _, err = run_cli(capsys, "import", "roster.csv", "--update", "--content", copy)
     assert code == 0, err
-    assert "imported 28 profile(s): 0 created, 0 updated, 28 unchanged." in err
+    assert "imported 28 profiles: 0 created, 0 updated, 28 unchanged." in err
     assert snapshot(copy) == before
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from mentor_gallery import routes
@@ -81,17 +84,36 @@ def test_check_warns_at_the_programs_line_of_each_mentor_who_falls_short(tmp_pat
     assert err.splitlines()[-1].startswith("ok: 3 mentors")
 
 
-def test_the_program_page_shows_the_requirements_before_the_criteria_in_words():
+def criteria_items(page: str) -> list[tuple[str | None, str]]:
+    """(the requirement it is marked with, its text) of each item of a page's list of who can mentor."""
+    listing = page.split('<ul class="mg-criteria">', 1)[1].split("</ul>", 1)[0]
+    return [(key or None, html.unescape(text)) for key, text in
+            re.findall(r'<li(?: class="mg-criteria__required" data-requirement="([a-z_]+)")?>(.*?)</li>', listing)]
+
+
+def test_the_program_page_shows_each_eligibility_rule_once():
     roster = load_roster(EXAMPLE_CONTENT).roster
     senior = roster.program("senior-partners")
     assert senior.requires and senior.mentor_criteria and all(p.requires for p in roster.programs)
     specs = {spec.url: spec for spec in site_pages(roster, SiteSettings())}
     renderer = FragmentRenderer(PROJECT / "site-templates" / "mentor-gallery", "Example")
     page = renderer.render(specs[routes.program(senior.slug)], "")
-    criteria = page.split('<ul class="mg-criteria">', 1)[1].split("</ul>", 1)[0]
-    texts = [r.text for r in senior.requires] + senior.mentor_criteria
-    positions = [criteria.find(text.replace('"', "&#34;").replace("'", "&#39;")) for text in texts]
-    assert -1 not in positions and positions == sorted(positions), texts
-    assert "At least 3 years as a manager" in criteria and "Member of RCCMA" in criteria
+    items = criteria_items(page)
+    texts = [text for _, text in items]
+    # Every criterion in the committee's words, in order; each requirement marked once, on the
+    # criterion that states it ("At least three years as a city or county manager" for
+    # years_as_manager: 3, "Member of RCCMA in good standing" for memberships: RCCMA), so the
+    # generated "At least 3 years as a manager" and "Member of RCCMA" are not said again.
+    assert texts == senior.mentor_criteria
+    marked = {key: text for key, text in items if key}
+    assert sorted(marked) == sorted(r.key for r in senior.requires)
+    assert marked["years_as_manager"].startswith("At least three years") and marked["memberships"].startswith("Member of RCCMA")
+    # A requirement no criterion states keeps its generated wording, before the criteria.
+    partnership = roster.program("partnership")
+    page = renderer.render(specs[routes.program(partnership.slug)], "")
+    items = criteria_items(page)
+    assert items[:2] == [("years_in_local_government", "At least 10 years in local government"), ("memberships", "Member of RCCMA")]
+    assert [text for _, text in items[2:]] == partnership.mentor_criteria
+    assert [key for key, _ in items].count("memberships") == 1
     index = renderer.render(specs[routes.PROGRAMS], "")
     assert "Helps as: Coach" in index  # the comparison table names them too

@@ -113,3 +113,38 @@ def test_match_data_marks_full_and_closed_mentors_unavailable(tmp_path):
                                         "closed": profile("Closed One", accepting="false")})
     mentors = {m["slug"]: m for m in json.loads(match_data(load_roster(root).roster))["mentors"]}
     assert {slug: m["available"] for slug, m in mentors.items()} == {"open": True, "full": False, "closed": False}
+
+
+def test_at_equal_needs_a_mentor_of_the_members_region_ranks_first():
+    # The member wants Finance, in Central, monthly, in person (another region allowed, as the form
+    # ticks by default). "amy" elsewhere meets monthly in person; "zed" in Central quarterly in person.
+    # In person cannot cross regions, so zed, who can meet the member, ranks first.
+    finance, central, coastal = ({"slug": "finance", "label": "Finance"}, {"slug": "central", "label": "Central"},
+                                 {"slug": "coastal", "label": "Coastal"})
+    applicant = Applicant.from_json({"needs": [finance], "region": central, "remote": True, "frequency": "monthly",
+                                     "meeting": ["in-person"]})
+    amy = Candidate.from_json({"slug": "amy", "name": "Amy", "expertise": [finance], "region": coastal,
+                               "frequency": "monthly", "meeting": ["in-person"]})
+    zed = Candidate.from_json({"slug": "zed", "name": "Zed", "expertise": [finance], "region": central,
+                               "frequency": "quarterly", "meeting": ["in-person"]})
+    assert [c.slug for c, _ in ranked([amy, zed], applicant)] == ["zed", "amy"]
+    # At exactly equal scores, the member's own region still comes first, whatever the slugs.
+    plain = Applicant.from_json({"needs": [finance]})
+    near = Applicant.from_json({"needs": [finance], "region": central, "remote": True, "meeting": ["video"]})
+    bo = Candidate.from_json({"slug": "bo", "name": "Bo", "expertise": [finance], "region": coastal, "meeting": ["video"]})
+    yu = Candidate.from_json({"slug": "yu", "name": "Yu", "expertise": [finance], "region": central, "meeting": []})
+    assert score(bo, near).value == score(yu, near).value
+    assert [c.slug for c, _ in ranked([bo, yu], near)] == ["yu", "bo"]
+    assert [c.slug for c, _ in ranked([yu, bo], plain)] == ["bo", "yu"]  # no region given: by slug
+
+
+def test_the_reasons_never_say_remote_and_in_person_together(tmp_path):
+    roster = load_roster(EXAMPLE_CONTENT).roster
+    data = json.loads(match_data(roster))
+    mentors = [Candidate.from_json(m) for m in data["mentors"]]
+    for region in data["regions"]:
+        for meeting in (["in-person"], ["in-person", "video"], ["in-person", "phone", "video", "email"]):
+            applicant = Applicant.from_json({"needs": data["expertise"][:3], "region": region, "remote": True, "meeting": meeting})
+            for candidate in mentors:
+                text = score(candidate, applicant).text
+                assert not ("remote" in text and "in person" in text), (candidate.slug, text)

@@ -342,4 +342,4 @@ def test_check_format_github_prints_one_annotation_per_problem(tmp_path, monkeyp
         path, line, message = match.groups()
         assert plain == f"{path}:{line}: {message}"
         assert (tmp_path / path).is_file() and path.startswith("content/mentors/")
-    assert "::" not in err and "3 problem(s)" in err
+    assert "::" not in err and "3 problems" in err

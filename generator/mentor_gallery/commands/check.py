@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import Roster
-from mentor_gallery.problems import Problem, display_path, errors
+from mentor_gallery.problems import Problem, counted, display_path, errors
 from mentor_gallery.settings import SiteSettings, find_config, read_settings
 
 
@@ -32,7 +32,7 @@ def handler_warnings(roster: Roster, settings: SiteSettings) -> list[Problem]:
     if not with_handler:
         message = "no request handler is configured, so profiles show no request control; set request_form under the mentor-gallery plugin in mkdocs.yml"
     else:
-        message = (f"{len(orphans)} profile(s) belong to no program with a request_form and the site has none, so they show "
+        message = (f"{counted(len(orphans), 'profile')} {'belongs' if len(orphans) == 1 else 'belong'} to no program with a request_form and the site has none, so {'it shows' if len(orphans) == 1 else 'they show'} "
                    f"no request control (e.g. {orphans[0].slug}); set request_form under the mentor-gallery plugin in mkdocs.yml")
     return [Problem(where, 1, message, "warning")]
 
@@ -47,10 +47,11 @@ def run(args: argparse.Namespace) -> int:
     print_problems(problems, args.format)
     count = len(errors(problems))
     if count:
-        print(f"{count} problem(s) in {content}; nothing is published until they are fixed.", file=sys.stderr)
+        print(f"{counted(count, 'problem')} in {content}; nothing is published until {'it is' if count == 1 else 'they are'} fixed.", file=sys.stderr)
         return 1
     roster = result.roster
-    print(f"ok: {len(roster.mentors)} mentors, {len(roster.programs)} programs, {len(roster.forms)} forms", file=sys.stderr)
+    print(f"ok: {counted(len(roster.mentors), 'mentor')}, {counted(len(roster.programs), 'program')}, {counted(len(roster.forms), 'form')}",
+          file=sys.stderr)
     return 0
 
 

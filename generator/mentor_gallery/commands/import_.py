@@ -25,7 +25,7 @@ from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
 from mentor_gallery.routes import reserved_slug_problem
 from mentor_gallery.content.source import SourceError, parse_yaml, read_content_bytes, split_frontmatter
 from mentor_gallery.content.validate import Report, mentor_from
-from mentor_gallery.problems import Problem, display_path, errors
+from mentor_gallery.problems import Problem, counted, display_path, errors
 
 
 @dataclass
@@ -93,12 +93,12 @@ def run(args: argparse.Namespace) -> int:
         problem = replace_existing(plan.path, plan.text) if plan.exists else create_new(plan.path, plan.text)
         if problem:
             print(Problem(str(shown_dir / plan.path.name), 1, problem), file=sys.stderr)
-            print(f"{done} of {len(planned)} profile(s) were written before this one; fix it and import again with --update.", file=sys.stderr)
+            print(f"{done} of {counted(len(planned), 'profile')} {'was' if done == 1 else 'were'} written before this one; fix it and import again with --update.", file=sys.stderr)
             return 1
         print(f"{'updated' if plan.exists else 'created'} {shown_dir / plan.path.name}", file=sys.stderr)
     created = sum(1 for p in planned if not p.exists)
     unchanged = sum(1 for p in planned if p.unchanged)
-    print(f"imported {len(planned)} profile(s): {created} created, {len(planned) - created - unchanged} updated, "
+    print(f"imported {counted(len(planned), 'profile')}: {created} created, {len(planned) - created - unchanged} updated, "
           f"{unchanged} unchanged.", file=sys.stderr)
     return 0
 

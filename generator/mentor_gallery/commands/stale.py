@@ -14,7 +14,7 @@ from pathlib import Path
 from mentor_gallery.commands.check import print_problems
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import Mentor
-from mentor_gallery.problems import display_path, errors
+from mentor_gallery.problems import counted, display_path, errors
 
 DEFAULT_DAYS = 365
 
@@ -37,10 +37,11 @@ def run(args: argparse.Namespace, today: dt.date | None = None) -> int:
     for mentor in listed:
         print(f"{display_path(mentor.path)}: last reviewed {mentor.updated.isoformat() if mentor.updated else 'never'}")
     if listed:
-        print(f"{len(listed)} of {len(result.roster.mentors)} profile(s) not reviewed within {args.days} days; "
+        print(f"{len(listed)} of {counted(len(result.roster.mentors), 'profile')} not reviewed within {args.days} days; "
               "ask each mentor to confirm the profile, then set 'updated:' to the date of review.", file=sys.stderr)
         return 1
-    print(f"all {len(result.roster.mentors)} profile(s) reviewed within {args.days} days.", file=sys.stderr)
+    print(f"{'the one profile' if len(result.roster.mentors) == 1 else 'all ' + counted(len(result.roster.mentors), 'profile')} reviewed within {args.days} days.",
+          file=sys.stderr)
     return 0
 
 

@@ -24,6 +24,7 @@ MAX_PHOTO_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 photo; larger ones are decompression bombs or mistakes
 MAX_SVG_ELEMENTS = 2_000  # bounds the drawing work of one photo (no <use> fan-out bombs)
 PUBLISHED_PIXELS = 400  # the longest side of a published photo: sharp at 128 px on a 3x screen
+THUMBNAIL_PIXELS = 144  # the longest side of a card's copy: sharp at 48 px on a 3x screen
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".svg": "SVG"}
 PUBLISHED_SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp", "SVG": ".png"}
 MEDIA_TYPE = {".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp"}
@@ -163,16 +164,17 @@ def _refuse_active(element: ElementTree.Element) -> None:
             raise PhotoError("refers to another file or address; embed what it shows, or export it as PNG/JPEG")
 
 
-def published_bytes(photo: Photo) -> bytes:
-    """The photo as the site publishes it: re-encoded pixels, no metadata, at most PUBLISHED_PIXELS."""
+def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
+    """The photo as the site publishes it: re-encoded pixels, no metadata, at most `pixels` on
+    its longest side (PUBLISHED_PIXELS for the profile, THUMBNAIL_PIXELS for cards)."""
     if photo.format == "SVG":
-        return _draw_svg(photo.clean_svg or b"")
+        return _draw_svg(photo.clean_svg or b"", pixels)
     from PIL import Image, ImageOps
 
     try:
         with Image.open(io.BytesIO(photo.source.read_bytes())) as image:
             image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF block asked for
-            image.thumbnail((PUBLISHED_PIXELS, PUBLISHED_PIXELS))
+            image.thumbnail((pixels, pixels))
             if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
                 image = image.convert("RGB")
             out = io.BytesIO()
@@ -184,20 +186,21 @@ def published_bytes(photo: Photo) -> bytes:
         raise PhotoError(f"cannot be read ({reason}); export it again and run check") from None
 
 
-def _draw_svg(svg: bytes) -> bytes:
+def _draw_svg(svg: bytes, pixels: int) -> bytes:
     import resvg_py
 
-    width, height = _canvas_pixels(ElementTree.fromstring(svg))
+    width, height = _canvas_pixels(ElementTree.fromstring(svg), pixels)
     try:
         return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), width=width, height=height))
     except Exception as exc:
         raise PhotoError(f"could not be drawn ({exc}); export it as PNG/JPEG") from None
 
 
-def _canvas_pixels(root: ElementTree.Element) -> tuple[int, int]:
-    """The published photo's size in pixels: PUBLISHED_PIXELS on its longest side."""
+def _canvas_pixels(root: ElementTree.Element, pixels: int = PUBLISHED_PIXELS) -> tuple[int, int]:
+    """The published photo's size in pixels: `pixels` on its longest side (the budget is measured
+    at the largest size published)."""
     width, height = _svg_size(root)
-    scale = PUBLISHED_PIXELS / max(width, height)
+    scale = pixels / max(width, height)
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 

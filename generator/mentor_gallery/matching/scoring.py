@@ -13,14 +13,18 @@ The score, from 0 to 100, is a weighted mean of the parts the applicant asked ab
   divided by the best any mentor could reach: the weights of the first `max_areas` needs
   (a mentor lists at most that many areas).
 - region (when the applicant gives one): full for the same region; `remote_region` percent of
-  it for another region when the applicant accepts remote mentoring; none otherwise.
+  it for another region when the applicant accepts remote mentoring (and, if they asked to
+  meet in person, the mentor also offers another of the ways they ticked); none otherwise.
 - frequency (when given): full for the same frequency, half for the next one up or down
   (monthly, every other month, quarterly, semi-annually).
 - meeting (when given): full when the mentor meets in at least one of the applicant's modes.
+  In person counts only within the applicant's region: a mentor elsewhere cannot meet so.
 - program (when given): full when the mentor serves in that program.
 
 Parts the applicant leaves empty are left out of the mean. The mean is rounded half up.
-Each score comes with reasons that state only facts true of both sides.
+Each score comes with reasons that state only facts true of both sides, so they never
+contradict each other ("other region, remote" never stands beside "meets in person").
+Mentors are ranked by score; at equal scores a mentor of the applicant's own region first.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ MAX_TEAM_AREAS = 8  # areas one advisory team covers in Build your advisory team
 MAX_WEIGHT = 1000  # keeps every sum an exact integer in JavaScript too
 # How a shared meeting mode reads in a reason: "meets in person or by video".
 MEETING_PHRASES = {"in-person": "in person"}
+IN_PERSON = "in-person"  # the one meeting mode that needs both people in one region
 
 
 def need_weight(position: int) -> int:
@@ -178,6 +183,23 @@ def admissible(candidate: Candidate, applicant: Applicant) -> bool:
     return True
 
 
+def same_region(candidate: Candidate, applicant: Applicant) -> bool:
+    return applicant.region is not None and candidate.region.slug == applicant.region.slug
+
+
+def wants_in_person(applicant: Applicant) -> bool:
+    return any(t.slug == IN_PERSON for t in applicant.meeting)
+
+
+def common_modes(candidate: Candidate, applicant: Applicant) -> list[Term]:
+    """The ways to meet both want, in the vocabulary's order. In person means in the applicant's
+    region: it is left out for a mentor of another region (when the applicant gave theirs)."""
+    both = {t.slug for t in candidate.meeting} & {t.slug for t in applicant.meeting}
+    if applicant.region and not same_region(candidate, applicant):
+        both.discard(IN_PERSON)
+    return [t for t in MEETING.terms if t.slug in both]
+
+
 def score(candidate: Candidate, applicant: Applicant, weights: Weights = Weights(), max_areas: int = 3) -> Score:
     """The fit of one mentor for one applicant, with the reasons for it."""
     # Every part is a fraction over the common denominator best * 200 (best: the needs' best sum;
@@ -201,10 +223,13 @@ def score(candidate: Candidate, applicant: Applicant, weights: Weights = Weights
         if reason and weight and fraction_of_unit:
             reasons.append(reason)
 
+    common = common_modes(candidate, applicant)
     if applicant.region:
-        if candidate.region.slug == applicant.region.slug:
+        if same_region(candidate, applicant):
             part(weights.region, unit, f"same region ({candidate.region.label})")
-        elif applicant.remote is not False:
+        elif applicant.remote is not False and (common or not wants_in_person(applicant)):
+            # A member who asked to meet in person takes a mentor from elsewhere only by a way
+            # of meeting at a distance that both want (common holds no in-person here).
             part(weights.region, 2 * weights.remote_region, f"other region ({candidate.region.label}), remote")
         else:
             part(weights.region, 0, None)
@@ -218,8 +243,6 @@ def score(candidate: Candidate, applicant: Applicant, weights: Weights = Weights
         else:
             part(weights.frequency, 0, None)
     if applicant.meeting:
-        offered = {t.slug for t in candidate.meeting} & {t.slug for t in applicant.meeting}
-        common = [t for t in MEETING.terms if t.slug in offered]
         part(weights.meeting, unit if common else 0, "meets " + " or ".join(meeting_phrase(t) for t in common))
     if applicant.program:
         member = applicant.program.slug in {p.slug for p in candidate.programs}
@@ -233,9 +256,10 @@ def score(candidate: Candidate, applicant: Applicant, weights: Weights = Weights
 
 
 def ranked(candidates: list[Candidate], applicant: Applicant, weights: Weights = Weights(), max_areas: int = 3) -> list[tuple[Candidate, Score]]:
-    """The admissible mentors for an applicant, best first (ties: by slug, as match.js does)."""
+    """The admissible mentors for an applicant, best first; at equal scores the applicant's own
+    region first, then by slug (as match.js does)."""
     scored = [(c, score(c, applicant, weights, max_areas)) for c in candidates if admissible(c, applicant)]
-    return sorted(scored, key=lambda pair: (-pair[1].value, pair[0].slug))
+    return sorted(scored, key=lambda pair: (-pair[1].value, not same_region(pair[0], applicant), pair[0].slug))
 
 
 def weights_from(value: Any) -> tuple[Weights, list[tuple[tuple[str, ...], str]]]:
@@ -261,8 +285,10 @@ def weights_from(value: Any) -> tuple[Weights, list[tuple[tuple[str, ...], str]]
     return weights, problems
 
 
-def match_data(roster: Roster) -> bytes:
-    """mentors/match-data.json: what the browser's scorer needs, and no contact of anyone."""
+def match_data(roster: Roster, cards: dict[str, dict[str, Any]] | None = None) -> bytes:
+    """mentors/match-data.json: what the browser's scorer needs, and no contact of anyone.
+    `cards` (by slug, from the site layer) adds what a result shows beside the score: the card's
+    header and the request controls, under each mentor's "card" key."""
     programs = {p.slug: p for p in roster.programs}
     data = {
         "max_areas": roster.taxonomy.max_expertise,
@@ -275,7 +301,8 @@ def match_data(roster: Roster) -> bytes:
         "programs": [{"slug": p.slug, "label": p.name} for p in roster.programs],
         "frequency": [_term_json(t) for t in FREQUENCY.terms],
         "meeting": [{**_term_json(t), "phrase": meeting_phrase(t)} for t in MEETING.terms],
-        "mentors": [Candidate.from_mentor(m, programs).to_json() for m in sorted(roster.mentors, key=lambda m: m.slug)],
+        "mentors": [{**Candidate.from_mentor(m, programs).to_json(), **({"card": cards[m.slug]} if cards else {})}
+                    for m in sorted(roster.mentors, key=lambda m: m.slug)],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

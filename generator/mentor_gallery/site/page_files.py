@@ -61,7 +61,7 @@ def page_document(spec: PageSpec, html: str) -> bytes:
     return f"---\n{head}---\n\n{html.strip()}\n".encode("utf-8")
 
 
-PhotoBytes = Callable[[Photo], bytes]
+PhotoBytes = Callable[[Photo, int], bytes]
 
 
 def generated_files(roster: Roster, settings: SiteSettings, renderer: FragmentRenderer,
@@ -73,9 +73,9 @@ def generated_files(roster: Roster, settings: SiteSettings, renderer: FragmentRe
         out.files[page_path(spec)] = page_document(spec, renderer.render(spec, spec.body_html))
         out.urls.append(spec.url)
     out.files.update(data_files(roster, settings))
-    for uri, (mentor_path, photo) in asset_files(roster, settings).items():
+    for uri, (mentor_path, photo, pixels) in asset_files(roster, settings).items():
         try:
-            out.files[uri] = photo_bytes(photo)
+            out.files[uri] = photo_bytes(photo, pixels)
         except PhotoError as exc:
             out.problems.append(Problem(display_path(mentor_path), 1, f"photo {exc}; nothing was written"))
     return out
@@ -86,16 +86,17 @@ class PhotoCache:
     each save would dominate a watched rebuild."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[tuple, bytes]] = {}  # source -> (its signature, published bytes)
+        self._cache: dict[tuple[str, int], tuple[tuple, bytes]] = {}  # (source, size) -> (its signature, published bytes)
 
-    def __call__(self, photo: Photo) -> bytes:
+    def __call__(self, photo: Photo, pixels: int) -> bytes:
         try:
             info = Path(photo.source).stat()
         except OSError as exc:  # removed since it was checked (while --watch runs)
             raise PhotoError(f"cannot be read ({exc.strerror}); add it again, or remove the photo: line from the profile") from None
         signature = (info.st_mtime_ns, info.st_size, info.st_ino, photo.format, photo.clean_svg)
-        cached = self._cache.get(str(photo.source))
+        key = (str(photo.source), pixels)
+        cached = self._cache.get(key)
         if cached is None or cached[0] != signature:
-            cached = (signature, published_bytes(photo))
-            self._cache[str(photo.source)] = cached
+            cached = (signature, published_bytes(photo, pixels))
+            self._cache[key] = cached
         return cached[1]

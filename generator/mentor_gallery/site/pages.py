@@ -17,13 +17,14 @@ from mentor_gallery import routes
 from mentor_gallery.committee.scaffold import profile_template, roster_hints
 from mentor_gallery.content.json_schema import schema_json
 from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Roster, Term
-from mentor_gallery.content.photos import Photo, published_bytes
+from mentor_gallery.content.photos import PUBLISHED_PIXELS, THUMBNAIL_PIXELS, Photo, published_bytes
 from mentor_gallery.content.slugs import EXTRA_FOLDS, fold
 from mentor_gallery.content.text import first_sentence, search_words
 from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, Applicant, Candidate, match_data, ranked
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
 from mentor_gallery.site.gallery_data import ALL_PAGE_SIZE, FIRST_CARDS, all_pages, cards_json, is_windowed
+from mentor_gallery.site.match_cards import match_cards
 from mentor_gallery.site.requests import controls_for, destination, program_control
 from mentor_gallery.site.views import Link, locked_profile_view, profile_view, public_card, roster_card
 from mentor_gallery.site.word_index import word_index_files
@@ -308,15 +309,22 @@ def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
     if is_windowed(len(order)):
         files[routes.GALLERY_CARDS] = cards_json([roster_card(m) if members_only else public_card(m) for m in order])
     if not members_only:
-        files[routes.MATCH_DATA] = match_data(roster)
+        programs = {p.slug: p for p in roster.programs}
+        files[routes.MATCH_DATA] = match_data(roster, match_cards(roster.mentors, programs, settings.request_form))
     return files
 
 
-def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, tuple[Path, Photo]]:
-    """The photos to publish, by URI, with their profile; their bytes come from photos.published_bytes."""
+def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, tuple[Path, Photo, int]]:
+    """The photos to publish, by URI, with their profile and longest side: each photo whole for
+    its profile and small for cards and match results. Their bytes come from photos.published_bytes."""
     if settings.members_only:
         return {}  # photos travel inside the sealed profile instead
-    return {routes.photo(m.slug, m.photo.suffix): (m.path, m.photo) for m in roster.mentors if m.photo}
+    files: dict[str, tuple[Path, Photo, int]] = {}
+    for m in roster.mentors:
+        if m.photo:
+            files[routes.photo(m.slug, m.photo.suffix)] = (m.path, m.photo, PUBLISHED_PIXELS)
+            files[routes.thumbnail(m.slug, m.photo.suffix)] = (m.path, m.photo, THUMBNAIL_PIXELS)
+    return files
 
 
 def photo_data_uri(mentor: Mentor) -> str | None:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from mentor_gallery import routes
 from mentor_gallery.content.model import HONEYPOT_FIELD
 from mentor_gallery.site.pages import PageSpec
+from mentor_gallery.site.eligibility_view import eligibility
 from mentor_gallery.site.sealing import Sealer
 from mentor_gallery.site.views import CardView
 
@@ -38,6 +39,7 @@ class FragmentRenderer:
         self.env.filters["longdate"] = lambda d: d.strftime("%B %-d, %Y") if isinstance(d, dt.date) else ""
         self.env.globals["site_name"] = site_name
         self.env.globals["card_html"] = self.card_html
+        self.env.globals["eligibility"] = eligibility  # a program's rules, each once
         self.env.globals["routes"] = routes  # templates ask for links; they never build one
         self.env.globals["honeypot_field"] = HONEYPOT_FIELD  # one name, which check keeps free
         self._cards: dict[tuple, Markup] = {}

@@ -98,7 +98,7 @@ def public_card(mentor: Mentor) -> CardView:
         areas=area_links(mentor.expertise), data=tuple(data.items()), initials=mentor.initials,
         role_line=f"{mentor.title}, {mentor.organization}", place_detail=mentor.location or None,
         summary=mentor.summary or first_sentence(mentor.body) or None,
-        photo_url=routes.photo(mentor.slug, mentor.photo.suffix) if mentor.photo else None,
+        photo_url=routes.thumbnail(mentor.slug, mentor.photo.suffix) if mentor.photo else None,
         availability=status, roles=role_links(mentor.roles))
 
 

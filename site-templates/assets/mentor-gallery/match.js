@@ -36,6 +36,26 @@
     return true;
   }
 
+  var IN_PERSON = "in-person"; // the one meeting mode that needs both people in one region
+
+  function sameRegion(mentor, applicant) {
+    return !!applicant.region && mentor.region.slug === applicant.region.slug;
+  }
+
+  function wantsInPerson(applicant) {
+    return (applicant.meeting || []).indexOf(IN_PERSON) >= 0;
+  }
+
+  /* The ways to meet both want, in the vocabulary's order; in person only within the member's region. */
+  function commonModes(mentor, applicant, options) {
+    var offered = slugs(mentor.meeting);
+    var asked = slugs(applicant.meeting);
+    var distant = applicant.region && !sameRegion(mentor, applicant);
+    return options.meeting.filter(function (t) {
+      return offered.has(t.slug) && asked.has(t.slug) && !(distant && t.slug === IN_PERSON);
+    });
+  }
+
   /* options: {weights, maxAreas, frequency: [{slug, label}] in order, meeting: [{slug, label, phrase}]} */
   function score(mentor, applicant, options) {
     var w = options.weights;
@@ -61,10 +81,12 @@
       if (reason && weight && fractionOfUnit) reasons.push(reason);
     }
 
+    var common = commonModes(mentor, applicant, options);
     if (applicant.region) {
-      if (mentor.region.slug === applicant.region.slug) part(w.region, unit, "same region (" + mentor.region.label + ")");
-      else if (applicant.remote !== false) part(w.region, 2 * w.remote_region, "other region (" + mentor.region.label + "), remote");
-      else part(w.region, 0, null);
+      if (sameRegion(mentor, applicant)) part(w.region, unit, "same region (" + mentor.region.label + ")");
+      else if (applicant.remote !== false && (common.length || !wantsInPerson(applicant))) {
+        part(w.region, 2 * w.remote_region, "other region (" + mentor.region.label + "), remote");
+      } else part(w.region, 0, null);
     }
     if (applicant.frequency) {
       var order = options.frequency.map(function (t) { return t.slug; });
@@ -76,9 +98,6 @@
       else part(w.frequency, 0, null);
     }
     if (applicant.meeting && applicant.meeting.length) {
-      var offered = slugs(mentor.meeting);
-      var asked = slugs(applicant.meeting);
-      var common = options.meeting.filter(function (t) { return offered.has(t.slug) && asked.has(t.slug); });
       part(w.meeting, common.length ? unit : 0, "meets " + common.map(function (t) { return t.phrase; }).join(" or "));
     }
     if (applicant.program) {
@@ -97,7 +116,9 @@
       .filter(function (m) { return admissible(m, applicant); })
       .map(function (m) { return { mentor: m, score: score(m, applicant, options) }; })
       .sort(function (a, b) {
-        return b.score.value - a.score.value || (a.mentor.slug < b.mentor.slug ? -1 : a.mentor.slug > b.mentor.slug ? 1 : 0);
+        // At equal scores the member's own region first, then by slug, as scoring.ranked does.
+        return b.score.value - a.score.value || (sameRegion(b.mentor, applicant) - sameRegion(a.mentor, applicant)) ||
+          (a.mentor.slug < b.mentor.slug ? -1 : a.mentor.slug > b.mentor.slug ? 1 : 0);
       });
   }
 
@@ -279,6 +300,105 @@
     return heading;
   }
 
+  // --- a result: the card's header and the profile's request controls ------------------------
+  // Drawn as _card.html draws a card's header and _request.html a profile's controls, from the
+  // "card" entry match-data.json gives each mentor (site/match_cards.py).
+
+  /* A site-relative address (routes.py) as seen from this page. */
+  function siteUrl(root, path) {
+    return new URL(path, new URL(root.getAttribute("data-match-root"), window.location.href)).href;
+  }
+
+  function avatar(root, mentor) {
+    var card = mentor.card || {};
+    if (card.photo) {
+      var image = el("img", "mg-avatar");
+      [["src", siteUrl(root, card.photo)], ["alt", ""], ["width", "48"], ["height", "48"], ["loading", "lazy"],
+       ["decoding", "async"]].forEach(function (pair) { image.setAttribute(pair[0], pair[1]); });
+      return image;
+    }
+    var initials = el("span", "mg-avatar mg-avatar--initials mg-avatar--tone-" + (card.tone || 0), card.initials || "");
+    initials.setAttribute("aria-hidden", "true");
+    return initials;
+  }
+
+  /* Photo or initials, the name (its link covers the whole result), a line about the mentor, availability. */
+  function resultHead(root, mentor, detail) {
+    var head = el("div", "mg-card__head mg-match__head");
+    head.appendChild(avatar(root, mentor));
+    var who = el("div", "mg-card__who");
+    who.appendChild(mentorHeading(root, mentor));
+    if (detail) who.appendChild(el("p", "mg-match__role", detail));
+    if (mentor.card && mentor.card.availability) {
+      who.appendChild(el("p", "mg-status " + (mentor.available ? "mg-status--open" : "mg-status--closed"), mentor.card.availability));
+    }
+    head.appendChild(who);
+    return head;
+  }
+
+  /* _request.html's request_control: a live link or form, or a disabled control with its reason. */
+  function requestControl(r, id, whom) {
+    var item = el("div", "mg-request__item" + (r.reason ? " mg-request__item--disabled" : ""));
+    var control;
+    if (r.reason) {
+      if (r.kind === "form") {
+        control = el("button", "md-button mg-request__control", r.label);
+        control.type = "button";
+        control.disabled = true;
+      } else {
+        control = el("a", "md-button mg-request__control", r.label); // no href: it cannot navigate
+        control.setAttribute("role", "link");
+        control.setAttribute("tabindex", "0");
+      }
+      control.setAttribute("data-request", "");
+      control.setAttribute("aria-disabled", "true");
+      control.setAttribute("aria-describedby", id + "-reason");
+      item.appendChild(control);
+      var reason = el("p", "mg-request__reason", r.reason);
+      reason.id = id + "-reason";
+      item.appendChild(reason);
+      return item;
+    }
+    if (r.kind === "form") {
+      var form = el("form", "mg-request__form");
+      form.setAttribute("method", "post");
+      form.setAttribute("action", r.url);
+      r.fields.forEach(function (pair) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = pair[0];
+        input.value = pair[1];
+        form.appendChild(input);
+      });
+      control = el("button", "md-button md-button--primary mg-request__control", r.label);
+      control.type = "submit";
+      form.appendChild(control);
+      item.appendChild(form);
+    } else {
+      control = el("a", "md-button md-button--primary mg-request__control", r.label);
+      control.setAttribute("href", r.url);
+      item.appendChild(control);
+    }
+    control.setAttribute("data-request", "");
+    control.setAttribute("aria-describedby", id + "-note");
+    var note = el("p", "mg-request__note");
+    note.id = id + "-note";
+    var where = el("strong", null, r.destination);
+    if (r.by_email) note.append("Opens a message to ", where, " in your email program, naming " + whom + ".");
+    else if (r.kind === "form") note.append("Sends your request for " + whom + " to ", where, ".");
+    else note.append("Opens the request form at ", where, ", with " + whom + " filled in.");
+    item.appendChild(note);
+    return item;
+  }
+
+  function requestControls(mentor) {
+    var box = el("div", "mg-match__request");
+    ((mentor.card && mentor.card.requests) || []).forEach(function (r, i) {
+      box.appendChild(requestControl(r, "mg-result-" + mentor.slug + "-request-" + (i + 1), mentor.name));
+    });
+    return box;
+  }
+
   // --- "Find my mentor" ----------------------------------------------------------------------
 
   function initFind(root) {
@@ -380,8 +500,7 @@
       var item = el("li", "mg-match__result");
       item.setAttribute("data-match-result", mentor.slug);
       var body = el("div", "mg-match__body");
-      body.appendChild(mentorHeading(root, mentor));
-      if (mentor.title) body.appendChild(el("p", "mg-match__role", mentor.title));
+      body.appendChild(resultHead(root, mentor, mentor.title));
       body.appendChild(el("p", "mg-match__reasons", result.score.reasons.join("; ")));
       var figure = el("p", "mg-match__score");
       figure.setAttribute("data-match-score", String(result.score.value));
@@ -396,6 +515,7 @@
       item.appendChild(el("span", "mg-match__rank", String(rank)));
       item.appendChild(body);
       item.appendChild(figure);
+      item.appendChild(requestControls(mentor));
       return item;
     }
   }
@@ -471,8 +591,7 @@
       var item = el("li", "mg-match__result mg-match__result--team");
       item.setAttribute("data-match-result", mentor.slug);
       var body = el("div", "mg-match__body");
-      body.appendChild(mentorHeading(root, mentor));
-      if (mentor.title) body.appendChild(el("p", "mg-match__role", mentor.title + " · " + mentor.region.label));
+      body.appendChild(resultHead(root, mentor, mentor.title ? mentor.title + " · " + mentor.region.label : mentor.region.label));
       body.appendChild(el("p", "mg-match__reasons", "covers " + member.covers.map(function (t) { return t.label; }).join(", ")));
       if (mentor.roles && mentor.roles.length) {
         var helps = el("p", "mg-match__helps", "helps as " + mentor.roles.map(function (t) { return t.label; }).join(", "));
@@ -480,6 +599,7 @@
         body.appendChild(helps);
       }
       item.appendChild(body);
+      item.appendChild(requestControls(mentor));
       return item;
     }
   }
