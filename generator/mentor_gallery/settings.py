@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from mentor_gallery.content.model import RequestHandler
+from mentor_gallery.content.rounds import zone_problem
 from mentor_gallery.content.source import Document, SourceError, parse_yaml, read_text
 from mentor_gallery.content.validate import Report, request_handler_from
 from mentor_gallery.matching.scoring import Weights, weights_from
@@ -43,6 +44,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("edit_branch", "main", "the branch that 'Edit this profile' and 'Propose a mentor' open"),
     Option("matching", None, "weights of the score shared by match, Find my mentor and Build your advisory team"),
     Option("allowed_hosts", None, "the only hosts request handlers and forms may send to (any https host when absent)"),
+    Option("timezone", None, "the IANA time zone of programs' rounds and meetings that give none (UTC when absent)"),
 )
 
 
@@ -58,6 +60,7 @@ class SiteSettings:
     edit_branch: str = "main"
     weights: Weights = field(default_factory=Weights)
     allowed_hosts: frozenset[str] | None = None
+    timezone: str | None = None
     # From the top level of mkdocs.yml: where the site and its sources are published.
     site_name: str = ""
     site_url: str | None = None
@@ -145,6 +148,14 @@ def _allowed_hosts(settings: SiteSettings, value: Any, report: Report, where: tu
         report.error(where, "allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]")
 
 
+def _timezone(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    problem = zone_problem(value)
+    if problem:
+        report.error(where, problem)
+    else:
+        settings.timezone = value.strip()
+
+
 # In this order: allowed_hosts first, since request_form's url is checked against it.
 _READERS: dict[str, Reader] = {
     "allowed_hosts": _allowed_hosts,
@@ -155,6 +166,7 @@ _READERS: dict[str, Reader] = {
     "search_profiles": _search_profiles,
     "edit_branch": _text("edit_branch"),
     "matching": _matching,
+    "timezone": _timezone,
 }
 OPTIONS = tuple(sorted(OPTIONS, key=lambda option: list(_READERS).index(option.name)))
 

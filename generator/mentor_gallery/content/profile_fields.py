@@ -46,7 +46,8 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
 PROFILE_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS)
 CONTACT_KEYS: tuple[str, ...] = ("email", "phone", "public")
 
-PROGRAM_KEYS: tuple[str, ...] = ("name", "sponsor", "summary", "duration_months", "cadence", "mentor_criteria", "request_form", "agreement", "requires")
+PROGRAM_KEYS: tuple[str, ...] = ("name", "sponsor", "summary", "duration_months", "cadence", "mentor_criteria", "request_form", "agreement", "requires",
+                                  "rounds", "timezone")  # rounds and timezone: content/rounds.py
 # What a program's `requires` may ask on a profile key: a minimum of a count, or a value its list
 # must hold. capacity is a count but says how busy a mentor is now, not what the mentor brings.
 MINIMUM_KEYS: tuple[str, ...] = tuple(f.key for f in PROFILE_FIELDS if f.kind == "count" and f.key != "capacity")
@@ -55,7 +56,7 @@ TAXONOMY_KEYS: tuple[str, ...] = ("expertise", "regions", "max_expertise", "role
 HANDLER_KEYS: tuple[str, ...] = ("url", "method", "fields")
 HANDLER_FIELD_KEYS: tuple[str, ...] = ("mentor", "mentor_name", "program")
 FORM_KEYS: tuple[str, ...] = ("title", "action", "method", "fields", "description", "honeypot")
-FORM_FIELD_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "options", "help", "group", "max")
+FORM_FIELD_KEYS: tuple[str, ...] = ("name", "label", "type", "required", "options", "help", "group", "max", "min", "labels")
 
 
 def csv_columns() -> list[str]:
