@@ -100,3 +100,16 @@ def test_every_calendar_the_example_site_publishes_parses(tmp_path):
             start = event["DTSTART"]
             if isinstance(start.dt, dt.datetime):
                 assert start.params["TZID"] in zones, uri
+
+
+def test_the_zensical_path_writes_the_same_calendar_files_and_journal_pages(tmp_path):
+    from mentor_gallery.site.page_files import generated_files
+    from mentor_gallery.site.render import FragmentRenderer
+    from support import PROJECT
+
+    result = load_roster(EXAMPLE_CONTENT, timezone="America/New_York")
+    settings = SiteSettings(site_url="https://example.org/")
+    out = generated_files(result.roster, settings, FragmentRenderer(PROJECT / "site-templates" / "mentor-gallery"))
+    published = {uri for uri in data_files(result.roster, settings) if uri.endswith(".ics")}
+    assert published and published <= set(out.files)
+    assert all(f"programs/{p.slug}/journal/index.md" in out.files for p in result.roster.programs)
