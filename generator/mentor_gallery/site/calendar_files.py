@@ -48,7 +48,7 @@ def _calendar(name: str, zone: str) -> Calendar:
     return calendar
 
 
-def _meeting_event(program: Program, round_: Round, meeting: Meeting, stamp: dt.datetime, domain: str, site_url: str | None) -> Event:
+def _meeting_event(program: Program, round_: Round, meeting: Meeting, stamp: dt.datetime, domain: str) -> Event:
     zone = zoneinfo.ZoneInfo(program.timezone)
     event = Event()
     event.add("uid", meeting_uid(program, round_, meeting, domain))
@@ -59,10 +59,9 @@ def _meeting_event(program: Program, round_: Round, meeting: Meeting, stamp: dt.
     event.add("location", meeting.place)
     if meeting.online:
         event.add("url", meeting.place)
-    description = f"Group meeting of the {round_.name} ({program.name})."
-    if site_url:
-        description += f"\n{site_url.rstrip('/')}/{routes.program(program.slug)}"
-    event.add("description", description)
+    # Only the host of site_url goes into a file (in the UID): a file stays the same wherever
+    # under that host the site is served.
+    event.add("description", f"Group meeting of the {round_.name} ({program.name}).")
     return event
 
 
@@ -99,7 +98,7 @@ def program_feed(program: Program, stamp: dt.datetime, site_url: str | None) -> 
         calendar.add_component(_day_event(milestone_uid(program, round_, "starts", domain), round_.starts,
                                           f"{name} starts", stamp))
         for meeting in round_.meetings:
-            calendar.add_component(_meeting_event(program, round_, meeting, stamp, domain, site_url))
+            calendar.add_component(_meeting_event(program, round_, meeting, stamp, domain))
             days.append(meeting.date)
     return _finish(calendar, days)
 
@@ -107,7 +106,7 @@ def program_feed(program: Program, stamp: dt.datetime, site_url: str | None) -> 
 def meeting_file(program: Program, round_: Round, meeting: Meeting, stamp: dt.datetime, site_url: str | None) -> bytes:
     """One meeting, with the same UID as in the feed: importing both never makes two."""
     calendar = _calendar(f"{program.name}: {meeting.topic}", program.timezone)
-    calendar.add_component(_meeting_event(program, round_, meeting, stamp, uid_domain(site_url), site_url))
+    calendar.add_component(_meeting_event(program, round_, meeting, stamp, uid_domain(site_url)))
     return _finish(calendar, [meeting.date])
 
 
