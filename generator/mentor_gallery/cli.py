@@ -9,10 +9,10 @@ import sys
 from typing import Sequence
 
 from mentor_gallery import __version__
-from mentor_gallery.commands import check, export, hours, import_, init, match, new, pages, schema, stale
+from mentor_gallery.commands import check, due, export, hours, import_, init, match, new, pages, schema, stale
 
 # Each subcommand lives in its own module under commands/; list them here in help order.
-COMMANDS = [init, check, new, export, import_, stale, schema, match, hours, pages]
+COMMANDS = [init, check, new, export, import_, stale, schema, match, hours, due, pages]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -133,7 +133,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             if problem:
                 raise PluginError(problem)
             self.renderer.sealer = Sealer.from_passphrase(passphrase)
-        result = load_roster(self.content_dir, settings.allowed_hosts)
+        result = load_roster(self.content_dir, settings.allowed_hosts, settings.timezone)
         problems = result.problems + settings.problems
         for problem in problems:
             # Content warnings are advice, not build failures, even under --strict.

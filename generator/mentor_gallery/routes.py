@@ -97,6 +97,22 @@ def agreement(slug: str) -> str:
     return f"programs/{slug}/agreement/"
 
 
+def journal(slug: str) -> str:
+    """The program's printable private journal for a pair."""
+    return f"programs/{slug}/journal/"
+
+
+def calendar(slug: str) -> str:
+    """The program's calendar feed (RFC 5545): its rounds, application dates and group meetings."""
+    return f"programs/{slug}/calendar.ics"
+
+
+def meeting_calendar(slug: str, round_key: str, meeting_key: str) -> str:
+    """One group meeting as a calendar file ("Add to calendar"). Keys are slugs, which never hold
+    "--", so the file name is one meeting's alone."""
+    return f"programs/{slug}/meetings/{round_key}--{meeting_key}.ics"
+
+
 def form(slug: str) -> str:
     return f"forms/{slug}/"
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from mentor_gallery.content import deprecations
 from mentor_gallery.content.model import RequestHandler
+from mentor_gallery.content.rounds import zone_problem
 from mentor_gallery.content.source import Document, SourceError, parse_yaml, read_text
 from mentor_gallery.content.validate import Report, request_handler_from
 from mentor_gallery.matching.scoring import Weights, weights_from
@@ -46,6 +47,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("matching", None, "weights of the score shared by match, Find my mentor and Build your advisory team"),
     Option("allowed_hosts", None, "the only hosts request handlers and forms may send to (any https host when absent)"),
     Option("committee_guide", True, "the committee's guide on the site, under For the committee: true, or false to leave it out"),
+    Option("timezone", None, "the IANA time zone of programs' rounds and meetings that give none (UTC when absent)"),
 )
 
 
@@ -63,6 +65,7 @@ class SiteSettings:
     weights: Weights = field(default_factory=Weights)
     allowed_hosts: frozenset[str] | None = None
     committee_guide: bool = True
+    timezone: str | None = None
     # From the top level of mkdocs.yml: where the site and its sources are published.
     site_name: str = ""
     site_url: str | None = None
@@ -166,6 +169,12 @@ def _committee_guide(settings: SiteSettings, value: Any, report: Report, where: 
         settings.committee_guide = value
     else:
         report.error(where, f"committee_guide must be true or false, not '{value}'")
+def _timezone(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+    problem = zone_problem(value)
+    if problem:
+        report.error(where, problem)
+    else:
+        settings.timezone = value.strip()
 
 
 # In this order: allowed_hosts first, since request_form's url is checked against it.
@@ -180,6 +189,7 @@ _READERS: dict[str, Reader] = {
     "edit_branch": _text("edit_branch"),
     "matching": _matching,
     "committee_guide": _committee_guide,
+    "timezone": _timezone,
 }
 OPTIONS = tuple(sorted(OPTIONS, key=lambda option: list(_READERS).index(option.name)))
 

@@ -155,7 +155,9 @@ def test_applications_become_proposals_and_introductions_that_link_the_agreement
         assert blank == ""
         text = "\n".join(body)
         assert f"{row['mentor_name']}, would you make the first contact?" in text and row["email"] in text
-        [address] = [line for line in body if line.startswith(cycle.server.url)]
+        # The agreement's address, and (with a program) the program's private journal after it.
+        address, *journal = [line for line in body if line.startswith(cycle.server.url)]
+        assert all(line.endswith("/journal/") for line in journal) and len(journal) <= 1
         mentor = next(m for m in roster.mentors if m.slug == row["mentor"])
         agreements = [p for p in (roster.program(slug) for slug in mentor.programs) if p.agreement]
         if not agreements:  # a mentor outside every program: the programs' list, each linking its agreement

@@ -45,7 +45,8 @@ def test_every_field_type_loads_with_vocabulary_options_as_labels(tmp_path):
     assert by_name["how"].options == [t.label for t in MEETING.terms]
     assert by_name["size"].options == ["Small", "Large"]
     assert by_name["order"].max == 2 and by_name["order"].options == by_name["needs"].options
-    assert all(f.max is None for f in form.fields if f.type != "ranked")
+    assert all(f.max is None for f in form.fields if f.type not in ("ranked", "scale"))
+    assert (by_name["f_scale"].min, by_name["f_scale"].max, by_name["f_scale"].labels) == (1, 5, None)
     assert form.honeypot and form.method == "post" and form.action == "https://forms.example.org/apply"
 
 
@@ -65,6 +66,10 @@ CASES = [
     ("  - {name: a, label: A, type: ranked, options: [x, y], max: 0}\n", "5: max must be a whole number from 1 to 2"),
     ("  - {name: a, label: A, type: ranked, options: [x, y], max: two}\n", "5: max must be a whole number from 1 to 2"),
     ("  - {name: a, label: A, type: ranked, options: [x, y], max: true}\n", "5: max must be a whole number from 1 to 2"),
+    ("  - {name: a, label: A, type: scale, min: 1, max: 1}\n", "5: a scale runs from min to max with 2 to 11 steps"),
+    ("  - {name: a, label: A, type: scale, max: 50}\n", "5: a scale runs from min to max with 2 to 11 steps, e.g. min: 1, max: 5; not 1 to 50"),
+    ("  - {name: a, label: A, type: scale, labels: [Low]}\n", "5: labels must name the two ends of the scale"),
+    ("  - {name: a, label: A, type: text, labels: [Low, High]}\n", "5: labels applies only to scale fields, not text"),
     ("  - {name: a, label: A}\n  - {name: a, label: Again}\n", "6: field name 'a' is used twice"),
     ("  - {name: your name, label: A}\n", "5: field name 'your name' may use only letters"),
     ("  - {name: a, label: A, kind: text}\n", "5: unknown key 'kind'"),

@@ -61,3 +61,12 @@ def test_unplaced_applicants_get_no_introduction_and_numbers_follow_the_records(
     nobody = Proposal(Applicant("Lee", (FINANCE,)), None, None, "no place left")
     made = introductions([nobody, proposal()], roster, None)
     assert [m.file_name for m in made] == ["2-ana.txt"]
+
+
+def test_the_letter_links_the_programs_private_journal():
+    from mentor_gallery.content.model import Mentor
+
+    mentor = Mentor("ana", Path("ana.md"), "Ana Díaz", "Town Manager", "Town of Alder", WEST, [FINANCE])
+    text = introduction_text(proposal(), mentor, PROGRAMS[1], "https://x.org/site/")
+    assert "https://x.org/site/programs/mentorship/journal/" in text.splitlines()
+    assert "nothing written in it is collected" in text

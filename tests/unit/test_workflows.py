@@ -196,6 +196,12 @@ def test_deploy_publishes_main_with_pages_permissions_and_the_pages_base_url():
     assert "mentor-gallery check" in " ".join(scripts(data))
 
 
+def test_deploy_rebuilds_every_day_so_application_windows_open_and_close_on_their_own():
+    [entry] = workflow("deploy.yml")["on"]["schedule"]
+    minute, hour, day, month, weekday = entry["cron"].split()
+    assert (day, month, weekday) == ("*", "*", "*") and hour.isdigit() and minute.isdigit()
+
+
 def test_mkdocs_yml_takes_site_url_and_repo_url_from_the_environment(monkeypatch):
     from mkdocs.config import load_config
 

@@ -40,7 +40,7 @@ def handler_warnings(roster: Roster, settings: SiteSettings) -> list[Problem]:
 def run(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
     settings = read_settings(find_config(content, args.config))
-    result = load_roster(content, settings.allowed_hosts)
+    result = load_roster(content, settings.allowed_hosts, settings.timezone)
     problems = result.problems + settings.problems
     if not errors(problems):
         problems += handler_warnings(result.roster, settings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import re
 import sys
@@ -29,6 +30,7 @@ from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import FREQUENCY, MEETING, Roster, Term, Vocabulary
 from mentor_gallery.content.slugs import fold
 from mentor_gallery.matching.assignment import ALTERNATIVES, Proposal, assign
+from mentor_gallery.matching.places import round_of, within_places
 from mentor_gallery.matching.scoring import Applicant, Candidate
 from mentor_gallery.problems import did_you_mean, display_path, errors
 from mentor_gallery.settings import find_config, read_settings
@@ -170,6 +172,7 @@ def run(args: argparse.Namespace) -> int:
     programs = {p.slug: p for p in roster.programs}
     candidates = [Candidate.from_mentor(m, programs) for m in sorted(roster.mentors, key=lambda m: m.slug)]
     proposals = assign(requests.applicants, candidates, settings.weights, roster.taxonomy.max_expertise)
+    proposals = _limit_to_places(proposals, args.places, requests.applicants, roster)
     output = proposals_csv(proposals)
     if args.out:
         problem = write_output(Path(args.out), output)
@@ -180,9 +183,23 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(output)
     placed = sum(1 for p in proposals if p.mentor)
     print(f"placed {placed} of {len(proposals)} applicant(s)", file=sys.stderr)
+    pool = [p.applicant.name for p in proposals if p.mentor is None]
+    if pool:
+        print(f"pool for the next round ({len(pool)}): {'; '.join(pool)}", file=sys.stderr)
     if args.introductions:
         return _write_introductions(Path(args.introductions), proposals, roster, settings.site_url)
     return 0
+
+
+def _limit_to_places(proposals: list[Proposal], places: int | None, applicants: list[Applicant], roster: Roster) -> list[Proposal]:
+    """At most `places` placed (--places, else the places of the round the applicants apply for)."""
+    if places is None:
+        found = round_of(applicants, roster, dt.date.today())
+        if found is None or found[1].places is None:
+            return proposals
+        places = found[1].places
+        print(f"{found[0].name}, {found[1].name}: {places} place(s)", file=sys.stderr)
+    return within_places(proposals, places)
 
 
 def _write_introductions(folder: Path, proposals: list[Proposal], roster: Roster, site_url: str | None) -> int:
@@ -216,5 +233,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", metavar="FILE", help="write the proposals here instead of stdout")
     parser.add_argument("--introductions", metavar="DIR", help="also write an introduction message per proposed pair into DIR")
     parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml with the matching weights (default: beside CONTENT_DIR)")
+    parser.add_argument("--places", type=_places, default=None, metavar="N",
+                        help="place at most N applicants (default: the places of the round they apply for); the others are the pool for the next round")
     parser.set_defaults(run=run)
-    options_first(parser, valued={"--out", "--introductions", "--config"})
+    options_first(parser, valued={"--out", "--introductions", "--config", "--places"})
+
+
+def _places(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"--places must be a whole number of 1 or more, not '{text}'")
+    return int(text)

@@ -77,7 +77,7 @@ def _verify(project: ProjectConfig, content: Path, site: Path) -> int:
         print(problem or f"{display_path(project.docs_dir / MANIFEST)}: not found; run 'mentor-gallery pages' before the engine builds",
               file=sys.stderr)
         return 1
-    roster = load_roster(content, project.settings.allowed_hosts).roster
+    roster = load_roster(content, project.settings.allowed_hosts, project.settings.timezone).roster
     report = check_built_site(site, manifest, PrivateContacts.of(roster.mentors))
     for path in report.missing:
         print(f"{display_path(site / path)}: missing; the engine did not publish this generated file", file=sys.stderr)

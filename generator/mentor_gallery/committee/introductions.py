@@ -89,6 +89,10 @@ def introduction_text(proposal: Proposal, mentor: Mentor, program: Program | Non
     else:
         lines += ["If you decide to go ahead, choose the program that suits you; each program's page links its "
                   "Statement of Mutual Understanding, to read and agree on together:", agreement_address(None, site_url), ""]
+    if program:
+        journal = routes.journal(program.slug)
+        lines += ["Each of you may also keep a private journal of your conversations; print one from this page "
+                  "(nothing written in it is collected):", site_url.rstrip("/") + "/" + journal if site_url else journal, ""]
     lines += [
         "If either of you cannot take part after all, please tell the committee, so that we can propose someone else.",
         "",

@@ -37,6 +37,8 @@ PROGRAM_FILE: tuple[Key, ...] = (
     Key("request_form", False, "request handler", "where this program's requests go (url, method, fields); overrides the site's"),
     Key("agreement", False, "list of text", "the points of the Statement of Mutual Understanding, printed for the pair"),
     Key("requires", False, "mapping", "what a mentor in the program must have, by profile key: a number is a minimum, text must be in the mentor's list"),
+    Key("rounds", False, "list of rounds", "application rounds: window, start and end, places, group meetings and surveys (see Program calendar)"),
+    Key("timezone", False, "IANA time zone", "the zone of the rounds' times, e.g. America/Chicago; default the site's timezone option, else UTC"),
 )
 
 # content/forms/<slug>.yml: the form as a whole.
@@ -56,7 +58,9 @@ FORM_FIELD: tuple[Key, ...] = (
     Key("type", False, "field type", "one of the field types below (default text)"),
     Key("required", False, "true or false", "the form cannot be sent without it"),
     Key("options", False, "list or source", "the choices of a choice, multichoice or ranked field: a list, a vocabulary or programs"),
-    Key("max", False, "whole number", "ranked: how many choices a person may make, in order (default max_expertise for expertise, else all)"),
+    Key("max", False, "whole number", "ranked: how many choices a person may make, in order (default max_expertise for expertise, else all, at most 10); scale: its top (default 5)"),
+    Key("min", False, "whole number", "scale: its bottom (default 1); a scale has 2 to 11 steps"),
+    Key("labels", False, "[bottom, top]", "scale: what its two ends mean, e.g. [Not at all, Very much]"),
     Key("help", False, "text", "a line of help under the question"),
     Key("group", False, "text", "a heading; consecutive fields with the same group are shown together"),
     Key("post_as", False, "name, or a list for ranked", "the name the form service expects for this answer (a Google Form's entry.1234567); ranked: one name for all places, or one per place"),
@@ -73,6 +77,7 @@ FIELD_TYPE_SPECS: tuple[FieldType, ...] = (
     FieldType("checkbox", False, "one tick box; posts yes when ticked, nothing otherwise"),
     FieldType("date", False, "a date, posted as YYYY-MM-DD"),
     FieldType("number", False, "a number (decimals allowed)"),
+    FieldType("scale", False, "a row of numbered choices from min to max (a survey question); posts the number chosen"),
 )
 
 # What `options:` may name instead of a list: the site's vocabularies and its programs.

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from mentor_gallery.content.eligibility import program_warnings
 from mentor_gallery.content.model import FREQUENCY, Roster, Taxonomy, Vocabulary
+from mentor_gallery.content.rounds import survey_form_problems
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
 from mentor_gallery.content.source import Document, SourceError, read_frontmatter_file, read_yaml_file
 from mentor_gallery.content.validate import Report, form_from, mentor_from, program_from, program_vocabulary, taxonomy_from
@@ -31,10 +32,11 @@ class LoadResult:
         return not errors(self.problems)
 
 
-def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) -> LoadResult:
+def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, timezone: str | None = None) -> LoadResult:
     """Read and validate every content file; never stops at the first problem.
 
-    allowed_hosts: where request handlers and forms may send data, when the site limits it."""
+    allowed_hosts: where request handlers and forms may send data, when the site limits it.
+    timezone: the site's time zone for programs' rounds that name none (else UTC)."""
     content_dir = Path(content_dir)
     root = content_dir
     problems: list[Problem] = []
@@ -46,7 +48,7 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
 
     programs = []
     for slug, report, body, body_line in _documents(content_dir / "programs", ".md", problems):
-        program = program_from(report, slug, body, body_line, allowed_hosts, taxonomy)
+        program = program_from(report, slug, body, body_line, allowed_hosts, taxonomy, timezone)
         problems += report.problems
         if program:
             programs.append(program)
@@ -69,6 +71,8 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None) 
         problems += report.problems
         if form:
             forms.append(form)
+    # Every form file counts, as for programs: a survey naming a form with errors is not wrong itself.
+    problems += survey_form_problems(programs, {slug for _, slug in _entries(content_dir / "forms", ".yml", [])})
 
     problems.sort(key=lambda p: (p.path, p.line, p.message))
     return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)

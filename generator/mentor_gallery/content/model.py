@@ -240,6 +240,58 @@ class Requirement:
         return REQUIREMENT_WORDING[self.key].format(n=n, s="" if n == 1 else "s", value=self.value)
 
 
+SURVEY_AUDIENCES = ("mentors", "mentees", "both")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A group meeting of a round's whole class, in the program's time zone."""
+
+    key: str  # its identity in the round (its `id`, else its topic's slug): calendar UIDs keep it
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    place: str  # a place, or a video link (https)
+    topic: str
+
+    @property
+    def online(self) -> bool:
+        return self.place.startswith("https://") or self.place.startswith("http://")
+
+
+@dataclass(frozen=True)
+class Survey:
+    form: str  # a form slug of content/forms
+    after_months: int  # due this many months after the round starts (or the pair's own start)
+    to: str  # SURVEY_AUDIENCES
+    line: int = 1  # where `form` is written, for the check that the form exists
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return ("mentor", "mentee") if self.to == "both" else (self.to[:-1],)
+
+
+@dataclass(frozen=True)
+class Round:
+    """One class of a program: its application window, its run, its group meetings and surveys."""
+
+    key: str  # the name's slug: calendar UIDs and file names keep it
+    name: str
+    opens: dt.date
+    closes: dt.date
+    starts: dt.date
+    ends: dt.date
+    places: int | None = None
+    meetings: tuple[Meeting, ...] = ()
+    surveys: tuple[Survey, ...] = ()
+
+    def taking_applications(self, day: dt.date) -> bool:
+        return self.opens <= day <= self.closes
+
+    def over(self, day: dt.date) -> bool:
+        return day > self.ends
+
+
 @dataclass
 class Program:
     slug: str
@@ -256,6 +308,12 @@ class Program:
     body_line: int = 1
     body_html: str = ""  # the guide rendered and sanitised once
     requires: tuple[Requirement, ...] = ()
+    timezone: str = "UTC"  # IANA name: the program's own, else the site's, else UTC
+    rounds: tuple[Round, ...] = ()
+
+    def upcoming_rounds(self, day: dt.date, count: int = 2) -> tuple[Round, ...]:
+        """The current round and the next (those not over on `day`), in date order."""
+        return tuple(r for r in self.rounds if not r.over(day))[:count]
 
 
 # The hidden field honeypot: true adds to a form (form.html); the name Formspree-style services read.
@@ -271,10 +329,12 @@ class FormField:
     options: list[str] = field(default_factory=list)
     help: str | None = None
     group: str | None = None
-    max: int | None = None  # ranked: how many options may be chosen, in order
+    max: int | None = None  # ranked: how many options may be chosen, in order; scale: its top
     # The names the form service expects (`post_as`): none (post under `name`), one, or for a
     # ranked field one per place.
     post_as: tuple[str, ...] = ()
+    min: int | None = None  # scale: the bottom (max is its top)
+    labels: tuple[str, str] | None = None  # scale: what its two ends mean ("Not at all", "Very much")
 
     @property
     def post_name(self) -> str:

@@ -49,6 +49,7 @@ from mentor_gallery.content.profile_fields import (
     PROGRAM_KEYS,
     TAXONOMY_KEYS,
 )
+from mentor_gallery.content.rounds import rounds_from, timezone_from
 from mentor_gallery.content.slugs import MAX_NAME_BYTES, is_slug, slugify
 from mentor_gallery.content.source import Document
 from mentor_gallery.content.text import reader_form, render_markdown, visible_text
@@ -328,7 +329,8 @@ def request_handler_from(report: Report, value: Any, where: tuple, allowed_hosts
 
 
 def program_from(report: Report, slug: str, body: str, body_line: int, allowed_hosts: frozenset[str] | None = None,
-                 taxonomy: Taxonomy | None = None) -> Program | None:
+                 taxonomy: Taxonomy | None = None, timezone: str | None = None) -> Program | None:
+    """timezone: the site's default time zone for the program's rounds (the plugin's `timezone`)."""
     data = report.document.data
     report.renamed(data, deprecations.PROGRAM_KEYS)
     report.unknown_keys(data, PROGRAM_KEYS)
@@ -350,6 +352,8 @@ def program_from(report: Report, slug: str, body: str, body_line: int, allowed_h
     agreement = report.texts(data, "agreement")
     handler = request_handler_from(report, data["request_form"], ("request_form",), allowed_hosts) if data.get("request_form") is not None else None
     requires = _requirements(report, data["requires"], taxonomy) if data.get("requires") is not None else ()
+    zone = timezone_from(report, data, timezone)
+    rounds = rounds_from(report, data["rounds"]) if data.get("rounds") is not None else ()
     body_html = ""
     if len(body) > rules.MAX_GUIDE_CHARS:
         report.problems.append(Problem(report.path, body_line, f"the guide is {len(body):,} characters long; keep it under {rules.MAX_GUIDE_CHARS:,} and link to longer documents"))
@@ -358,7 +362,7 @@ def program_from(report: Report, slug: str, body: str, body_line: int, allowed_h
     if name is None or summary is None:
         return None
     return Program(slug, Path(report.path), name, summary, sponsor, duration, cadence, criteria, handler, agreement, body, body_line, body_html,
-                   requires)
+                   requires, zone, rounds)
 
 
 def _requirements(report: Report, value: Any, taxonomy: Taxonomy | None) -> tuple[Requirement, ...]:
@@ -784,6 +788,14 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy, so
             return None
     elif raw is not None:
         report.error(where + ("options",), f"options apply only to {', '.join(OPTION_TYPES[:-1])} and {OPTION_TYPES[-1]} fields, not {type_}; remove them or change the type")
+    if type_ == "scale":
+        scale = _scale(report, entry, where)
+        if name is None or label is None or scale is None:
+            return None
+        return FormField(name, label, type_, required, [], help_, group, max=scale[1], min=scale[0], labels=scale[2])
+    for key in ("min", "labels"):
+        if entry.get(key) is not None:
+            report.error(where + (key,), f"{key} applies only to scale fields, not {type_}; remove it or change the type to scale")
     most = _ranked_max(report, entry, where, type_, options, taxonomy.max_expertise if raw == "expertise" else None)
     post_as = _post_as(report, entry, where, type_, most)
     if name is None or label is None or post_as is None:
@@ -798,7 +810,7 @@ def _form_field(report: Report, entry: Any, where: tuple, taxonomy: Taxonomy, so
 _NAMED = {"programs": "program", "expertise": "expertise", "regions": "region", "roles": "role"}
 _FIELD_NAMES_FOR = {"program": "programs", "programs": "programs", "expertise": "expertise", "area": "expertise",
                     "areas": "expertise", "needs": "expertise", "region": "regions", "regions": "regions",
-                    "role": "roles", "roles": "roles"}
+                    "roles": "roles"}  # not "role": a survey's "You are the (mentor, mentee)" is a role too
 
 
 def _check_named_options(report: Report, where: tuple, name: str | None, options: list[str], sources: dict[str, Vocabulary]) -> None:
@@ -860,6 +872,29 @@ def _post_as(report: Report, entry: dict, where: tuple, type_: str, places: int 
             return None
         names.append(item.strip())
     return tuple(names)
+
+
+MAX_SCALE_STEPS = 11  # 0 to 10: a longer scale is a number field
+
+
+def _scale(report: Report, entry: dict, where: tuple) -> tuple[int, int, tuple[str, str] | None] | None:
+    """A scale's bottom, top (default 1 to 5) and the optional words for its two ends."""
+    bottom, top = entry.get("min", 1), entry.get("max", 5)
+    for key, value in (("min", bottom), ("max", top)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            report.error(where + (key,), f"{key} must be a whole number, e.g. min: 1, max: 5; not '{value}'")
+            return None
+    if not 1 <= top - bottom < MAX_SCALE_STEPS:
+        report.error(where + ("max",), f"a scale runs from min to max with 2 to {MAX_SCALE_STEPS} steps, e.g. min: 1, max: 5; not {bottom} to {top}")
+        return None
+    labels = entry.get("labels")
+    if labels is None:
+        return bottom, top, None
+    ends = report.texts(entry, "labels", where)
+    if len(ends) != 2 or not isinstance(labels, list) or len(labels) != 2:
+        report.error(where + ("labels",), "labels must name the two ends of the scale, e.g. labels: [Not at all, Very much]")
+        return None
+    return bottom, top, (ends[0], ends[1])
 
 
 def _ranked_max(report: Report, entry: dict, where: tuple, type_: str, options: list[str], default: int | None) -> int | None:

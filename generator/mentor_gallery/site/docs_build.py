@@ -52,7 +52,7 @@ class DocsBuilder:
     def build(self) -> Outcome:
         project, settings = self.project, self.project.settings
         # Every problem of the content and of the settings, as check reports them together.
-        result = load_roster(self.content_dir, settings.allowed_hosts)
+        result = load_roster(self.content_dir, settings.allowed_hosts, settings.timezone)
         outcome = Outcome(problems=result.problems + project.problems)
         if errors(outcome.problems):
             return outcome

@@ -23,6 +23,8 @@ from mentor_gallery.content.text import first_sentence, search_words
 from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, Applicant, Candidate, match_data, ranked
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.calendar_files import calendar_files
+from mentor_gallery.site.schedule import build_moment, mentee_application, open_rounds, round_views
 from mentor_gallery.site.gallery_data import ALL_PAGE_SIZE, FIRST_CARDS, all_pages, cards_json, is_windowed
 from mentor_gallery.site.match_cards import match_cards
 from mentor_gallery.site.requests import controls_for, destination, program_control
@@ -208,16 +210,20 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     # Who is in which program is a detail in members-only mode: no counts, no member lists.
     counts = None if members_only else {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}
     pages.append(_page(routes.PROGRAMS, "Programs", "programs.html", {**common, "counts": counts}, in_nav=True, searchable=True))
+    moment, application = build_moment(), mentee_application(roster.forms)
     for program in roster.programs:
         members = [] if members_only else [cards[m.slug] for m in mentors if program.slug in m.programs]
         pages.append(_page(routes.program(program.slug), program.name, "program.html",
                            {**common, "program": program, "cards": members,
-                            "request": program_control(program, settings.request_form)},
+                            "request": program_control(program, settings.request_form),
+                            "rounds": round_views(program, moment, application)},
                            body_html=program.body_html, body_line=program.body_line, searchable=True,
                            source=display_path(program.path)))
         if program.agreement:
             pages.append(_page(routes.agreement(program.slug), f"{program.name}: Statement of Mutual Understanding",
                                "agreement.html", {**common, "program": program}))
+        pages.append(_page(routes.journal(program.slug), f"{program.name}: private journal", "journal.html",
+                           {**common, "program": program, "needs": journal_needs(roster.taxonomy.expertise.labels)}))
     # Always published, like the programs index: the shipped nav lists both, whatever the roster holds.
     pages.append(_page(routes.FORMS, "Forms", "forms.html", {**common, "forms": roster.forms}, in_nav=True, searchable=True))
     for form in roster.forms:
@@ -260,7 +266,17 @@ def home_part(roster: Roster, settings: SiteSettings) -> PageSpec:
     home.html to show above the association's own text."""
     accepting = None if settings.members_only else sum(1 for m in roster.mentors if m.available)
     lines = [{"name": p.name, "url": routes.program(p.slug), "line": first_sentence(p.summary, 140)} for p in roster.programs]
-    return _page(routes.HOME, "", "home_summary.html", {"accepting": accepting, "total": len(roster.mentors), "programs": lines})
+    return _page(routes.HOME, "", "home_summary.html", {"accepting": accepting, "total": len(roster.mentors), "programs": lines,
+                                                        "open_rounds": open_rounds(roster.programs, build_moment())})
+
+
+# A journal lists the areas a mentee may work on as boxes to tick while they fit on its sheet;
+# a longer vocabulary leaves a line to write them on instead.
+JOURNAL_NEEDS_UP_TO = 24
+
+
+def journal_needs(labels: list[str]) -> list[str]:
+    return labels if len(labels) <= JOURNAL_NEEDS_UP_TO else []
 
 
 def search_example(roster: Roster) -> str:
@@ -311,6 +327,10 @@ def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
     if not members_only:
         programs = {p.slug: p for p in roster.programs}
         files[routes.MATCH_DATA] = match_data(roster, match_cards(roster.mentors, programs, settings.request_form))
+    # Stamped with the build's day, not its second: a rebuild of unchanged content on the same day
+    # (`pages --watch`, serve) writes the very same calendar files.
+    day = build_moment().replace(hour=0, minute=0, second=0)
+    files.update(calendar_files(roster.programs, day, settings.site_url))
     return files
 
 

@@ -6,7 +6,10 @@
      labels, in order. Without this script the browser sends empty places as empty values and
      cannot refuse a repetition; `match` ignores both (an area counts once, at its first place).
    - [data-print] buttons print the page (a blank form, an agreement).
-   - A disabled request control never navigates, even if a script or extension adds an href.
+   - A disabled request control (or Apply button) never navigates, even if a script or extension adds an href.
+   - A form's text, email and choice fields take a value from the page's query string by their
+     name (?name=...&email=...), so a survey link can arrive with the person's details filled in;
+     a field already filled is left alone.
    Works with Material's instant navigation: listeners are delegated on the document once,
    and each newly shown page is set up through document$. */
 (function () {
@@ -56,7 +59,21 @@
     });
   }
 
+  function prefill(root) {
+    var params = new URLSearchParams(window.location.search);
+    root.querySelectorAll("form[data-form]").forEach(function (form) {
+      params.forEach(function (value, name) {
+        var field = form.elements.namedItem(name);
+        if (!field || field.value || !("value" in field)) return;
+        var kind = field.tagName === "SELECT" ? "select" : field.type;
+        if (kind === "select" && !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) return;
+        if (["text", "email", "tel", "date", "number", "select"].indexOf(kind) >= 0) field.value = value;
+      });
+    });
+  }
+
   function setUp(root) {
+    prefill(root);
     root.querySelectorAll("fieldset[data-required-group]").forEach(checkGroup);
     root.querySelectorAll("fieldset[data-ranked]").forEach(checkRanked);
   }
@@ -69,7 +86,7 @@
   }
 
   function onClick(event) {
-    var target = event.target.closest && event.target.closest("[data-print], [data-request][aria-disabled='true'], [data-program-request][aria-disabled='true']");
+    var target = event.target.closest && event.target.closest("[data-print], [data-request][aria-disabled='true'], [data-program-request][aria-disabled='true'], [data-apply][aria-disabled='true']");
     if (!target) return;
     event.preventDefault();
     if (target.hasAttribute("data-print")) {
