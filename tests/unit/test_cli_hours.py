@@ -23,7 +23,8 @@ web,2025-06-01,=2+3,mentoring,"=HYPERLINK(""x"")",Clerk,zed@example.org,Zed,2025
 
 
 def rows(text: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text))
+    assert text.startswith("\ufeff")  # so that Excel reads it as UTF-8
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     assert tuple(reader.fieldnames) == CSV_COLUMNS
     return list(reader)
 

@@ -107,7 +107,7 @@ def test_match_output_is_defused_in_every_segment(tmp_path, capsys):
     code, out, err = run_cli(capsys, "match", requests, EXAMPLE_CONTENT)
     assert code == 0, err
     assert unsafe_pieces(out) == []
-    applicants = [row["applicant"] for row in csv.DictReader(io.StringIO(out))]
+    applicants = [row["applicant"] for row in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))]
     assert [restore(name) for name in applicants] == names
 
 

@@ -11,8 +11,6 @@ FILE:RECORD: message; writes nothing unless all are good. The assignment itself 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import re
 import sys
 from dataclasses import dataclass, field
@@ -24,7 +22,7 @@ from mentor_gallery.commands.private_output import input_text, refused
 from mentor_gallery.committee.form_responses import Record, form_columns, read_responses, split_choices
 from mentor_gallery.committee.introductions import introductions
 from mentor_gallery.committee.safe_files import output_folder, write_output
-from mentor_gallery.committee.spreadsheet import defuse
+from mentor_gallery.committee.spreadsheet import csv_text
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import FREQUENCY, MEETING, Roster, Term, Vocabulary
 from mentor_gallery.content.slugs import fold
@@ -37,7 +35,7 @@ COLUMNS = ("name", "email", "region", "needs", "frequency", "meeting", "program"
 REQUIRED = ("name", "needs")
 ALTERNATIVE_COLUMNS = tuple(f"alternative_{i + 1}" for i in range(ALTERNATIVES))
 OUTPUT_COLUMNS = ("applicant", "mentor", "score", "reasons", *ALTERNATIVE_COLUMNS,
-                  "mentor_name", "email", *(f"{column}_name" for column in ALTERNATIVE_COLUMNS))
+                  "mentor_name", "email", *(f"{column}_name" for column in ALTERNATIVE_COLUMNS), "mentor_email")
 _INTRODUCTION_NAME = re.compile(r"[0-9]+-[a-z0-9-]+\.txt")
 
 
@@ -126,18 +124,24 @@ def _unknown(what: str, value: str, choices: list[str]) -> str:
     return f"unknown {what} '{value}'{hint}"
 
 
-def proposals_csv(proposals: list[Proposal]) -> str:
-    """The proposals as CSV; every cell defused, since applicants' names are typed by strangers."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(OUTPUT_COLUMNS)
+def proposals_csv(proposals: list[Proposal], mentor_emails: dict[str, str] | None = None) -> str:
+    """The proposals as CSV; every cell defused, since applicants' names are typed by strangers.
+    mentor_emails: the proposed mentors' contact emails by slug (the committee's to know)."""
+    mentor_emails = mentor_emails or {}
+    rows = []
     for p in proposals:
         padding = [""] * (ALTERNATIVES - len(p.alternatives))
         cells = [p.applicant.name, p.mentor.slug if p.mentor else "", str(p.score.value) if p.score else "", p.reasons,
                  *[c.slug for c in p.alternatives], *padding,
-                 p.mentor.name if p.mentor else "", p.applicant.email, *[c.name for c in p.alternatives], *padding]
-        writer.writerow([defuse(cell) for cell in cells])
-    return out.getvalue()
+                 p.mentor.name if p.mentor else "", p.applicant.email, *[c.name for c in p.alternatives], *padding,
+                 mentor_emails.get(p.mentor.slug, "") if p.mentor else ""]
+        rows.append(cells)
+    return csv_text(OUTPUT_COLUMNS, rows)
+
+
+def mentor_emails(roster: Roster) -> dict[str, str]:
+    """Each mentor's contact email by slug, public or not: the proposals are the committee's."""
+    return {m.slug: m.contact.email for m in roster.mentors if m.contact and m.contact.email}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -169,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
     programs = {p.slug: p for p in roster.programs}
     candidates = [Candidate.from_mentor(m, programs) for m in sorted(roster.mentors, key=lambda m: m.slug)]
     proposals = assign(requests.applicants, candidates, settings.weights, roster.taxonomy.max_expertise)
-    output = proposals_csv(proposals)
+    output = proposals_csv(proposals, mentor_emails(roster))
     if args.out:
         problem = write_output(Path(args.out), output)
         if problem:

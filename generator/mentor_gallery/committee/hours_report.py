@@ -3,13 +3,10 @@ printable HTML page per mentor and year (autoescaped, print styles inline, no sc
 
 from __future__ import annotations
 
-import csv
-import io
-
 import jinja2
 
 from mentor_gallery.committee.hours import MentorYear, Relationship, Rules, hours_text
-from mentor_gallery.committee.spreadsheet import defuse
+from mentor_gallery.committee.spreadsheet import csv_text
 from mentor_gallery.content.slugs import slugify
 
 CSV_COLUMNS = ("mentor_email", "mentor_name", "year", "mentee_name", "mentee_position", "kind", "months", "sessions",
@@ -32,12 +29,7 @@ def csv_rows(report: list[MentorYear]) -> list[dict[str, str]]:
 
 def csv_report(report: list[MentorYear]) -> str:
     """One record per mentor, year and relationship; every cell defused (names are typed by members)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in csv_rows(report):
-        writer.writerow([defuse(row[column]) for column in CSV_COLUMNS])
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, ([row[column] for column in CSV_COLUMNS] for row in csv_rows(report)))
 
 
 def text_report(report: list[MentorYear], rules: Rules) -> str:

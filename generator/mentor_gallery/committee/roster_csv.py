@@ -6,14 +6,12 @@ and body, so export -> import reproduces the files. The columns are profile_fiel
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentor_gallery.committee.spreadsheet import CsvStop, defuse, read_rows, restore
+from mentor_gallery.committee.spreadsheet import CsvStop, csv_text, defuse, read_rows, restore
 from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
 from mentor_gallery.problems import did_you_mean
 
@@ -43,11 +41,7 @@ def cell(value: Any) -> str:
 
 
 def csv_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, str]:
-    """The CSV cells of one profile, by column, defused against spreadsheet formulas.
-
-    Profile text is untrusted (anyone may open a pull request), and an export sits beside private
-    contacts: no cell may run as a formula in the committee's spreadsheet (see spreadsheet.py).
-    """
+    """The CSV cells of one profile, by column, as written (`write_csv` defuses them)."""
     record = {"slug": slug}
     for spec in PROFILE_FIELDS:
         if spec.key == "contact":
@@ -57,7 +51,7 @@ def csv_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, str]:
         else:
             record[spec.key] = cell(raw.get(spec.key))
     record["body"] = body
-    return {column: defuse(text) for column, text in record.items()}
+    return record
 
 
 def json_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, Any]:
@@ -90,11 +84,10 @@ def split_hazards(raw: dict[str, Any]) -> list[str]:
 
 
 def write_csv(records: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
-    return out.getvalue()
+    """The export: a BOM, then every cell defused, since profile text is untrusted (anyone may open
+    a pull request) and an export sits beside private contacts (see spreadsheet.py)."""
+    columns = csv_columns()
+    return csv_text(columns, ([record.get(column, "") for column in columns] for record in records))
 
 
 # --- import ----------------------------------------------------------------------------------
