@@ -21,7 +21,7 @@ def csv_rows(report: list[MentorYear]) -> list[dict[str, str]]:
             rows.append({
                 "mentor_email": mentor.mentor_email, "mentor_name": mentor.mentor_name, "year": str(mentor.year),
                 "mentee_name": r.mentee_name, "mentee_position": r.mentee_position, "kind": LIST_SEPARATOR.join(r.kinds),
-                "months": str(r.months), "sessions": str(r.sessions), "hours_logged": hours_text(r.hours_logged),
+                "months": _span(r), "sessions": str(r.sessions), "hours_logged": hours_text(r.hours_logged),
                 "hours_credited": hours_text(r.hours_credited), "subjects": LIST_SEPARATOR.join(r.subjects), "note": r.note,
             })
     return rows
@@ -42,7 +42,8 @@ def text_report(report: list[MentorYear], rules: Rules) -> str:
         lines.append(f"{_who(mentor)}, {mentor.year}: {hours_text(mentor.credited())} of {hours_text(mentor.logged())} "
                      f"hours credited (mentoring {hours_text(mentor.credited('mentoring'))}, coaching {hours_text(mentor.credited('coaching'))})")
         for r in mentor.relationships:
-            lines.append(f"  {_mentee(r)}: {' and '.join(r.kinds)}, {_months(r.months)}, {r.sessions} session{'s' if r.sessions != 1 else ''}, "
+            span = f", {_months(r.months)}" if _span(r) else ""
+            lines.append(f"  {_mentee(r)}: {' and '.join(r.kinds)}{span}, {r.sessions} session{'s' if r.sessions != 1 else ''}, "
                          f"{hours_text(r.hours_logged)} h logged, {hours_text(r.hours_credited)} h credited")
             if r.subjects:
                 lines.append(f"    Subjects: {LIST_SEPARATOR.join(r.subjects)}")
@@ -58,6 +59,11 @@ def _who(mentor: MentorYear) -> str:
 
 def _mentee(r: Relationship) -> str:
     return f"{r.mentee_name} ({r.mentee_position})" if r.mentee_position else r.mentee_name
+
+
+def _span(r: Relationship) -> str:
+    """The relationship's months, which only the mentoring rule reads: empty for coaching alone."""
+    return str(r.months) if "mentoring" in r.kinds else ""
 
 
 def _months(months: int) -> str:
