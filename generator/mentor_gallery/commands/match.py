@@ -20,7 +20,7 @@ from mentor_gallery.commands.check import print_problems
 from mentor_gallery.commands.options import options_first
 from mentor_gallery.commands.private_output import input_text, refused
 from mentor_gallery.committee.form_responses import Record, form_columns, read_responses, split_choices
-from mentor_gallery.committee.introductions import introductions
+from mentor_gallery.committee.introductions import introductions, site_address
 from mentor_gallery.committee.safe_files import output_folder, write_output
 from mentor_gallery.committee.spreadsheet import csv_text
 from mentor_gallery.content.loader import load_roster
@@ -158,6 +158,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if refused(args.introductions, content, config):
         return 1
+    # Known before anything is written: no letters with a path for an address.
+    site_url, site_problem = site_address(settings.site_url, config) if args.introductions else (None, None)
     text = input_text(requests_path, shown)
     if text is None:
         return 1
@@ -167,7 +169,11 @@ def run(args: argparse.Namespace) -> int:
     if requests.problems:
         for message in requests.problems:
             print(message, file=sys.stderr)
-        print(f"{len(requests.problems)} problem(s) in {shown}; nothing was matched.", file=sys.stderr)
+    if site_problem:
+        print(site_problem, file=sys.stderr)
+    if requests.problems or site_problem:
+        places = [shown] * bool(requests.problems) + [display_path(config)] * bool(site_problem)
+        print(f"{len(requests.problems) + bool(site_problem)} problem(s) in {' and '.join(places)}; nothing was matched.", file=sys.stderr)
         return 1
     roster = result.roster
     programs = {p.slug: p for p in roster.programs}
@@ -184,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
     placed = sum(1 for p in proposals if p.mentor)
     print(f"placed {placed} of {len(proposals)} applicant(s)", file=sys.stderr)
     if args.introductions:
-        return _write_introductions(Path(args.introductions), proposals, roster, settings.site_url)
+        return _write_introductions(Path(args.introductions), proposals, roster, site_url)
     return 0
 
 
@@ -200,9 +206,6 @@ def _write_introductions(folder: Path, proposals: list[Proposal], roster: Roster
             print(f"{display_path(folder / item.file_name)} {problem}", file=sys.stderr)
             return 1
     print(f"wrote {len(written)} introduction(s) into {folder}", file=sys.stderr)
-    if written and not site_url:
-        print("mkdocs.yml gives no site_url: the introductions name the agreement pages by their path in the site "
-              "(programs/.../agreement/); set site_url for full addresses", file=sys.stderr)
     # A file of an earlier round would read as current: say so rather than delete it.
     names = {item.file_name for item in written}
     earlier = sorted(p.name for p in folder.iterdir() if _INTRODUCTION_NAME.fullmatch(p.name) and p.name not in names)
