@@ -174,7 +174,11 @@ class Relationship:
 
     @property
     def note(self) -> str:
-        """Every entry not credited in full, grouped by the reason."""
+        """Every entry not credited in full, grouped by the reason; dates as YYYY-MM-DD."""
+        return self.note_with(dt.date.isoformat)
+
+    def note_with(self, date_text: Callable[[dt.date], str]) -> str:
+        """The note with dates written by date_text (the printable page writes them as the site does)."""
         groups: dict[str, list[Credit]] = {}
         for credit in self.credits:
             if credit.reason:
@@ -182,7 +186,7 @@ class Relationship:
         parts = []
         for reason, credits in groups.items():
             lost = sum((c.entry.hours - c.hours for c in credits), Decimal(0))
-            items = ", ".join(_lost(c) for c in credits)
+            items = ", ".join(_lost(c, date_text) for c in credits)
             parts.append(f"{reason}: {hours_text(lost)} h not credited ({items})")
         return "; ".join(parts)
 
@@ -207,10 +211,11 @@ def hours_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _lost(credit: Credit) -> str:
+def _lost(credit: Credit, date_text: Callable[[dt.date], str]) -> str:
+    on = date_text(credit.entry.date)
     if credit.hours:
-        return f"{hours_text(credit.entry.hours - credit.hours)} of {hours_text(credit.entry.hours)} h on {credit.entry.date}"
-    return f"{hours_text(credit.entry.hours)} h on {credit.entry.date}"
+        return f"{hours_text(credit.entry.hours - credit.hours)} of {hours_text(credit.entry.hours)} h on {on}"
+    return f"{hours_text(credit.entry.hours)} h on {on}"
 
 
 def credit_hours(entries: list[Entry], rules: Rules = Rules(), year: int | None = None) -> list[MentorYear]:

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from mentor_gallery import routes
+from mentor_gallery.content.text import long_date
 from mentor_gallery.site.pages import PageSpec
 from mentor_gallery.site.sealing import Sealer
 from mentor_gallery.site.views import CardView
@@ -32,7 +33,7 @@ class FragmentRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["longdate"] = lambda d: d.strftime("%B %-d, %Y") if isinstance(d, dt.date) else ""
+        self.env.filters["longdate"] = lambda d: long_date(d) if isinstance(d, dt.date) else ""
         self.env.globals["site_name"] = site_name
         self.env.globals["card_html"] = self.card_html
         self.env.globals["routes"] = routes  # templates ask for links; they never build one
