@@ -317,3 +317,19 @@ def test_an_unsettled_date_column_is_one_message_naming_the_option(here, capsys)
     assert code == 0, err
     written = {slug: (here / "content" / "mentors" / f"{slug}.md").read_text(encoding="utf-8") for slug in ("bo-lind", "cy-moss", "di-park")}
     assert [text.split("updated: ")[1].split("\n")[0] for text in written.values()] == ["2026-04-03", "2026-06-05", "2026-02-09"]
+
+
+def test_a_profile_written_by_import_ends_with_a_line_break(here, capsys):
+    make_roster(here / "content", {"ana-diaz": profile()})
+    (here / "new.csv").write_text("slug,name,title,organization,region,expertise,body\r\n"
+                                  "bo-lind,Bo Lind,Town Manager,Town of Alder,Western,Finance,I lead budgets.\r\n"
+                                  "cy-moss,Cy Moss,Town Manager,Town of Alder,Western,Finance,\r\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "import", "new.csv")
+    assert code == 0, err
+    assert (here / "content" / "mentors" / "bo-lind.md").read_text(encoding="utf-8").endswith("---\nI lead budgets.\n")
+    assert (here / "content" / "mentors" / "cy-moss.md").read_text(encoding="utf-8").endswith("---\n")
+    # A spreadsheet that trims the cell's final line break changes nothing on --update.
+    text = export(capsys, here / "content").replace("budgets for twenty years.\n", "budgets for twenty years.")
+    (here / "roster.csv").write_text(text, encoding="utf-8")
+    code, _, err = run_cli(capsys, "import", "roster.csv", "--update")
+    assert code == 0 and "0 updated, 3 unchanged" in err, err
