@@ -72,3 +72,12 @@ def test_a_column_written_both_ways_is_reported():
 
 def test_iso_and_serial_columns_need_no_option():
     assert DateColumns.settle({"date": ["2026-03-04", "46279", ""]}).problems == []
+
+
+def test_a_file_separated_by_semicolons_is_read_by_its_header():
+    from mentor_gallery.committee.spreadsheet import read_rows
+
+    rows, stop = read_rows('name;needs;"City, state"\r\nJo;Finance, Budgets;"Alder; OR"\r\n')
+    assert stop is None and rows == [["name", "needs", "City, state"], ["Jo", "Finance, Budgets", "Alder; OR"]]
+    rows, _ = read_rows('name,"needs; most important first"\nJo,Finance; Budgets\n')
+    assert rows[1] == ["Jo", "Finance; Budgets"]

@@ -259,7 +259,8 @@ def test_any_edit_of_a_few_cells_imports_to_exactly_what_the_csv_says(here, caps
 
 def spreadsheet_rewrite(text: str, date_style: str = "mdy") -> str:
     """The export as a spreadsheet in a US (mdy) or European (dmy) locale saves it back: dates as
-    the locale shows them, list cells joined with ';', a BOM, CRLF line ends."""
+    the locale shows them, list cells joined with ';', a BOM, CRLF line ends; in Europe the
+    cells are separated by ';' too."""
     from mentor_gallery.committee.roster_csv import KINDS, LIST_KINDS
 
     records = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
@@ -271,7 +272,7 @@ def spreadsheet_rewrite(text: str, date_style: str = "mdy") -> str:
             elif KINDS.get(column) in LIST_KINDS:
                 record[column] = ";".join(item.strip() for item in value.split(";"))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\r\n", delimiter="," if date_style == "mdy" else ";")
     writer.writeheader()
     writer.writerows(records)
     return "\ufeff" + out.getvalue()
@@ -283,7 +284,9 @@ def test_an_export_saved_back_by_a_spreadsheet_reimports_with_no_change(here, ca
     before = snapshot(copy)
     rewritten = spreadsheet_rewrite(export(capsys, copy), style)
     assert "9/14/2026" in rewritten if style == "mdy" else "14/9/2026" in rewritten
-    expertise = [r["expertise"] for r in csv.DictReader(io.StringIO(rewritten.removeprefix("\ufeff")))]
+    separator = "," if style == "mdy" else ";"
+    assert rewritten.startswith(f"\ufeffslug{separator}name{separator}")
+    expertise = [r["expertise"] for r in csv.DictReader(io.StringIO(rewritten.removeprefix("\ufeff")), delimiter=separator)]
     assert "\r\n" in rewritten and all(";" in cell and "; " not in cell for cell in expertise if "Finance" in cell)
     (here / "roster.csv").write_bytes(rewritten.encode("utf-8"))
     code, _, err = run_cli(capsys, "import", "roster.csv", "--update", "--content", copy)
