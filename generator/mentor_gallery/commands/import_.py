@@ -14,9 +14,9 @@ from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
 from mentor_gallery.commands.schema import setup_problems
+from mentor_gallery.committee.csv_dates import OPTION_HELP, ORDERS, DateColumns
 from mentor_gallery.committee.profile_edit import updated_profile
 from mentor_gallery.committee.profile_yaml import profile_text
-from mentor_gallery.committee.csv_dates import OPTION_HELP, ORDERS, DateColumns
 from mentor_gallery.committee.roster_csv import CsvRecord, date_columns, frontmatter_from_cells, read_csv
 from mentor_gallery.committee.safe_files import create_new, folder_problem, replace_existing, target_problem
 from mentor_gallery.committee.safe_files import exists as exists_at
