@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents
@@ -231,6 +231,25 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         config.site_dir = final  # commands that run after the build (gh-deploy) read it
         self.staging = None
 
+    def on_serve(self, server, config, builder):
+        # MkDocs' server waits for a good rebuild before it answers again, so one failed rebuild
+        # (members-only switched on without the passphrase, a mistake in a profile) left it stuck.
+        # Each build is staged and moved into place only whole, so the last good site is still
+        # there: after a failure, say so and let the server go on serving it.
+        rebuild = server.builder
+
+        def rebuild_or_keep_the_last_site():
+            try:
+                rebuild()
+            except (Abort, Exception):  # Abort, MkDocs' end of a failed build, is a SystemExit
+                log.error("mentor-gallery: the site did not rebuild (see the error above); the server goes on serving "
+                          "the last site that built. Fix the problem and save again, or stop the server (Ctrl+C) "
+                          "to set an environment variable.")
+
+        server.builder = rebuild_or_keep_the_last_site
+        server.watch(str(self.content_dir))
+        return server
+
     def on_build_error(self, error):
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -245,9 +264,6 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             page.meta["mentor_gallery_search_example"] = search_example(self.roster)
         return context
 
-    def on_serve(self, server, config, builder):
-        server.watch(str(self.content_dir))
-        return server
 
 
 def _packaged_guide(settings, docs: Path) -> Path | None:

@@ -9,7 +9,9 @@ a value means the same thing, with the same message when it is wrong, to both.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -48,6 +50,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("allowed_hosts", None, "the only hosts request handlers and forms may send to (any https host when absent)"),
     Option("committee_guide", True, "the committee's guide on the site, under For the committee: true, or false to leave it out"),
     Option("timezone", None, "the IANA time zone of programs' rounds and meetings that give none (UTC when absent)"),
+    Option("association", None, "the association's name on committee papers such as the hours report "
+                                "(default: the holder named in copyright, else site_name)"),
 )
 
 
@@ -66,16 +70,24 @@ class SiteSettings:
     allowed_hosts: frozenset[str] | None = None
     committee_guide: bool = True
     timezone: str | None = None
+    association_name: str | None = None  # as set; `association` says what papers print
     # From the top level of mkdocs.yml: where the site and its sources are published.
     site_name: str = ""
     site_url: str | None = None
     repo_url: str | None = None
+    copyright: str = ""
     config_path: Path | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def members_only(self) -> bool:
         return self.access == "members-only"
+
+    @property
+    def association(self) -> str:
+        """Who issues the committee's papers: the `association` option, else the holder the
+        footer's copyright names (its first part, markup and years left out), else site_name."""
+        return self.association_name or copyright_holder(self.copyright) or self.site_name
 
 
 LineOf = Callable[..., int]  # the line of an option's value in mkdocs.yml, by its path under the plugin entry
@@ -106,7 +118,7 @@ def settings_from(options: dict[str, Any], site: dict[str, Any], config_path: Pa
         value = options.get(option.name)
         if value is not None:
             _READERS[option.name](settings, value, report, (option.name,))
-    for key in ("site_name", "site_url", "repo_url"):
+    for key in ("site_name", "site_url", "repo_url", "copyright"):
         value = site.get(key)
         if isinstance(value, str) and value.strip():
             setattr(settings, key, value.strip())
@@ -117,12 +129,12 @@ def settings_from(options: dict[str, Any], site: dict[str, Any], config_path: Pa
 Reader = Callable[[SiteSettings, Any, Report, tuple], None]
 
 
-def _text(name: str) -> Reader:
+def _text(name: str, option: str | None = None) -> Reader:
     def read(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
         if isinstance(value, str) and value.strip():
             setattr(settings, name, value.strip())
         else:
-            report.error(where, f"{name} must be a non-empty text")
+            report.error(where, f"{option or name} must be a non-empty text")
     return read
 
 
@@ -190,8 +202,25 @@ _READERS: dict[str, Reader] = {
     "matching": _matching,
     "committee_guide": _committee_guide,
     "timezone": _timezone,
+    "association": _text("association_name", "association"),
 }
 OPTIONS = tuple(sorted(OPTIONS, key=lambda option: list(_READERS).index(option.name)))
+
+
+_MARKUP = re.compile(r"<[^>]*>")
+_COPYRIGHT_WORDS = re.compile(r"(?i)^(?:copyright\b|©|\(c\)|[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?|by\b|[\s,.])+")
+_PARTS = re.compile(r"\s(?:·|\||—|–|-)\s|[\n·|]")
+
+
+def copyright_holder(text: str) -> str:
+    """The holder a footer's copyright names: its first part ("Riverlands Association · Committee:
+    ..."), without markup, entities, the © sign or years."""
+    plain = html.unescape(_MARKUP.sub(" ", text or ""))
+    for part in _PARTS.split(plain):
+        holder = " ".join(_COPYRIGHT_WORDS.sub("", part.strip()).split()).rstrip(",;:")
+        if holder:
+            return holder
+    return ""
 
 
 # --- reading mkdocs.yml without MkDocs -------------------------------------------------------

@@ -1,7 +1,10 @@
-"""`mkdocs serve` (what `make serve` runs) rebuilds when a profile changes."""
+"""`mkdocs serve` (what `make serve` runs) rebuilds when a profile changes, and a rebuild that
+fails leaves it serving the last site that built."""
 
+import os
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
 
@@ -44,6 +47,35 @@ def test_editing_a_profile_reloads_the_served_page(tmp_path):
         profile = content / "mentors" / "bjorn-agren.md"
         profile.write_text(profile.read_text(encoding="utf-8").replace("\n---\n", "\n---\nFRESHLY EDITED STATEMENT.\n\n", 1), encoding="utf-8")
         assert wait_for(lambda: "FRESHLY EDITED STATEMENT" in (fetch(url) or ""), 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_members_only_without_the_passphrase_keeps_the_last_site_served(tmp_path):
+    content = copy_example(tmp_path / "content")
+    config = write_config(tmp_path, content)
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "MENTOR_GALLERY_PASSPHRASE"}
+    server = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path, env=env, text=True)
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{port}/mentors/bjorn-agren/"
+        assert wait_for(lambda: fetch(url) is not None, 60), "mkdocs serve did not start"
+        before = fetch(url)
+        write_config(tmp_path, content, plugin={"access": "members-only"})  # the committee switches it on
+        assert wait_for(lambda: "goes on serving the last site that built" in "".join(output), 60), "".join(output)
+        log = "".join(output)
+        assert "access: members-only needs the member passphrase in the environment variable MENTOR_GALLERY_PASSPHRASE" in log
+        assert "MENTOR_GALLERY_PASSPHRASE='…' make serve" in log
+        assert "Traceback" not in log and "appear stuck" not in log
+        # Not stuck: the last good site answers at once, as it was.
+        started = time.monotonic()
+        page = fetch(url)
+        assert page is not None and time.monotonic() - started < 2
+        assert page.split("livereload(")[0] == before.split("livereload(")[0]
     finally:
         server.terminate()
         server.wait(timeout=20)

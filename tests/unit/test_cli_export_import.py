@@ -140,7 +140,7 @@ def test_every_bad_record_is_reported_and_nothing_is_written(here, capsys):
         good("ed-ng", accepting="maybe", capacity="two"),                     # 5: two problems
         good("fay-oh", region=""),                                            # 6
         good("ana-diaz"),                                                     # 7: exists
-        good("gil-ray", programs="coching", updated="3/4/2025"),              # 8: no programs exist; bad date
+        good("gil-ray", programs="coching", updated="March 4, 2025"),         # 8: no programs exist; bad date
         good("hal-ito"),                                                      # 9: valid
     ]
     (here / "new.csv").write_text(csv_text(*records, columns=columns), encoding="utf-8")
@@ -155,8 +155,8 @@ def test_every_bad_record_is_reported_and_nothing_is_written(here, capsys):
         "new.csv:5: capacity must be a whole number of 0 or more, not 'two'",
         "new.csv:6: region is required (one of the regions in taxonomy.yml); add 'region: ...'",
         "new.csv:7: content/mentors/ana-diaz.md already exists; use --update to replace it, or choose another slug",
+        "new.csv:8: updated 'March 4, 2025' is not a date; write it as 2026-03-15 (or as a spreadsheet writes it: 3/15/2026, 15/3/2026)",
         "new.csv:8: unknown program 'coching'; there is no program in content/programs yet",
-        "new.csv:8: updated must be a date written YYYY-MM-DD, not '3/4/2025'",
     ]
     assert lines[:-1] == expected
     assert "7 record(s) have problems; nothing was imported" in lines[-1]

@@ -23,7 +23,8 @@ web,2025-06-01,=2+3,mentoring,"=HYPERLINK(""x"")",Clerk,zed@example.org,Zed,2025
 
 
 def rows(text: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text))
+    assert text.startswith("\ufeff")  # so that Excel reads it as UTF-8
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     assert tuple(reader.fieldnames) == CSV_COLUMNS
     return list(reader)
 
@@ -40,7 +41,7 @@ def test_csv_gives_one_record_per_mentor_year_and_relationship(log, capsys):
               r["hours_logged"], r["hours_credited"], r["subjects"]) for r in rows(out)]
     assert found == [
         ("ana@example.org", "2025", "Bo Chen", "Senior Budget Analyst", "mentoring", "6", "2", "22", "19", "Budgets; Council work"),
-        ("ana@example.org", "2025", "Cy Dee", "Intern", "coaching", "0", "1", "1", "1", "Interviews"),
+        ("ana@example.org", "2025", "Cy Dee", "Intern", "coaching", "", "1", "1", "1", "Interviews"),  # months: mentoring's rule
         ("zed@example.org", "2025", "'=HYPERLINK(\"x\")", "Clerk", "mentoring", "0", "1", "2", "0", "Careers"),
     ]
     # The 1 coaching hour of May came first: August's 10 mentoring hours meet the cap of 20 together.
@@ -151,3 +152,49 @@ def test_pages_never_go_where_the_site_is_built_from(log, tmp_path, capsys):
         code, out, err = run_cli(capsys, "hours", log, "--format", "html", "--out", inside, content)
         assert code == 1 and out == "" and words in err, err
         assert not inside.exists()
+
+
+# A log kept in a US spreadsheet: dates as M/D/YYYY, one a serial number Excel left unformatted,
+# saved with a BOM and CRLF. By hand, for Ana in 2026, in date order:
+#   Bo Chen, mentoring from 1/15: 2/10 2 h, 5/20 3 h, 8/1 2.5 h; Jan 15 to Aug 1 spans 6 months: 7.5 credited
+#   Cy Dee, coaching: 3/3 1 h, 4/13 1.5 h: 2.5 credited
+#   Dee Park, mentoring from 9/1: 10/1 2 h, one month only: 0 credited
+# So 12 h logged, 10 credited: mentoring 7.5, coaching 2.5.
+US_LOG = (
+    "mentor_email,mentor_name,mentee_name,mentee_position,kind,relationship_start,date,hours\r\n"
+    "ana@example.org,Ana Díaz,Bo Chen,Analyst,mentoring,1/15/2026,2/10/2026,2\r\n"
+    "ana@example.org,Ana Díaz,Cy Dee,Intern,coaching,3/3/2026,3/3/2026,1\r\n"
+    "ana@example.org,Ana Díaz,Cy Dee,Intern,coaching,3/3/2026,4/13/2026,1.5\r\n"
+    "ana@example.org,Ana Díaz,Bo Chen,Analyst,mentoring,1/15/2026,46162,3\r\n"  # 5/20/2026
+    "ana@example.org,Ana Díaz,Bo Chen,Analyst,mentoring,1/15/2026,8/1/2026,2.5\r\n"
+    "ana@example.org,Ana Díaz,Dee Park,Clerk,mentoring,9/1/2026,10/1/2026,2\r\n"
+)
+
+
+def test_a_log_with_us_dates_gives_the_totals_worked_out_by_hand(tmp_path, capsys):
+    log = tmp_path / "log.csv"
+    log.write_bytes(("\ufeff" + US_LOG).encode("utf-8"))
+    code, out, err = run_cli(capsys, "hours", log, "--format", "csv", EXAMPLE_CONTENT)
+    assert code == 0, err
+    found = {r["mentee_name"]: (r["year"], r["kind"], r["months"], r["sessions"], r["hours_logged"], r["hours_credited"]) for r in rows(out)}
+    assert found == {
+        "Bo Chen": ("2026", "mentoring", "6", "3", "7.5", "7.5"),
+        "Cy Dee": ("2026", "coaching", "", "2", "2.5", "2.5"),
+        "Dee Park": ("2026", "mentoring", "1", "1", "2", "0"),
+    }
+    code, out, _ = run_cli(capsys, "hours", log, EXAMPLE_CONTENT)
+    assert "Ana Díaz <ana@example.org>, 2026: 10 of 12 hours credited (mentoring 7.5, coaching 2.5)" in out
+
+
+def test_a_log_whose_dates_never_pass_12_asks_for_the_order_once(tmp_path, capsys):
+    text = US_LOG.replace("2/10/2026", "2/1/2026").replace("4/13/2026", "4/3/2026").replace("1/15/2026", "1/5/2026")
+    log = write(tmp_path / "log.csv", text)
+    code, out, err = run_cli(capsys, "hours", log, EXAMPLE_CONTENT)
+    assert code == 1 and out == ""
+    problems = [line for line in err.splitlines() if line.startswith(f"{log}:")]
+    assert problems == [f"{log}:header: columns 'relationship_start' and 'date' have no date with a day above 12, so a date "
+                        "such as 1/5/2026 could be month/day or day/month; say which with --dates mdy (month first, as in "
+                        "the US) or --dates dmy (day first)"]  # one message, none per record
+    code, out, err = run_cli(capsys, "hours", log, "--dates", "mdy", EXAMPLE_CONTENT)
+    assert code == 0, err
+    assert "10 of 12 hours credited" in out

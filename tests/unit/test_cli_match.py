@@ -15,7 +15,7 @@ from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, run_cli
 
 HEADER = "name,email,region,needs,frequency,meeting,program,remote\n"
 COLUMNS = ["applicant", "mentor", "score", "reasons", "alternative_1", "alternative_2",
-           "mentor_name", "email", "alternative_1_name", "alternative_2_name"]
+           "mentor_name", "email", "alternative_1_name", "alternative_2_name", "mentor_email"]
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
@@ -23,7 +23,8 @@ def run(capsys, *args) -> tuple[int, str, str]:
 
 
 def records(text: str) -> list[dict[str, str]]:
-    reader = csv.DictReader(io.StringIO(text))
+    assert text.startswith("\ufeff")  # so that Excel reads it as UTF-8
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     assert reader.fieldnames == COLUMNS
     return list(reader)
 
@@ -198,7 +199,7 @@ def test_the_installed_command_runs(tmp_path):
     tool = Path(sys.executable).with_name("mentor-gallery")
     result = subprocess.run([str(tool), "match", str(requests), str(EXAMPLE_CONTENT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == ",".join(COLUMNS)
+    assert result.stdout.splitlines()[0] == "\ufeff" + ",".join(COLUMNS)
     bad = write(tmp_path / "bad.csv", HEADER + "Ana,,,Nothing,,,,\n")
     result = subprocess.run([str(tool), "match", str(bad), str(EXAMPLE_CONTENT)], capture_output=True, text=True)
     assert result.returncode == 1 and result.stdout == ""

@@ -43,7 +43,8 @@ fields:
 
 
 def records(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+    assert text.startswith("\ufeff")  # so that Excel reads it as UTF-8
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
 @pytest.fixture
@@ -116,20 +117,39 @@ def test_introductions_name_both_people_the_program_and_its_agreement_page(roste
     assert "wrote 2 introduction(s)" in err and "no site_url" not in err
 
 
-def test_without_a_site_url_the_address_is_relative_and_an_earlier_rounds_files_are_named(roster, tmp_path, capsys):
+def test_without_a_site_url_nothing_is_written_and_the_message_names_the_variable(roster, tmp_path, capsys):
+    write(roster.parent / "mkdocs.yml", 'site_name: X\nsite_url: !ENV [SITE_URL, ""]\n')
+    export = write(tmp_path / "requests.csv", "name,needs\nJo,Finance\n")
+    out_file = tmp_path / "proposals.csv"
+    code, out, err = run_cli(capsys, "match", export, "--out", out_file, "--introductions", tmp_path / "intros", roster)
+    assert code == 1 and out == "" and not (tmp_path / "intros").exists() and not out_file.exists()
+    assert "mkdocs.yml: site_url gives no address, and the introductions link each program's agreement page by its full " \
+           "address; set SITE_URL to the published address (e.g. SITE_URL=https://ORG.github.io/REPO/ mentor-gallery " \
+           "match ...), or write the address in site_url. No introductions were written." in err
+    write(roster.parent / "mkdocs.yml", "site_name: X\nsite_url: assoc.example.org\n")
+    code, _, err = run_cli(capsys, "match", export, "--introductions", tmp_path / "intros", roster)
+    assert code == 1 and "site_url 'assoc.example.org' is not a web address; write it with https://" in err
+
+
+def test_the_site_url_default_of_env_is_the_address_and_an_earlier_rounds_files_are_named(roster, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    write(roster.parent / "mkdocs.yml", 'site_name: X\nsite_url: !ENV [SITE_URL, "https://assoc.example.org/m"]\n')
     folder = tmp_path / "intros"
     write(folder / "7-old-pair.txt", "Subject: an earlier round\n")
     export = write(tmp_path / "requests.csv", "name,needs\nJo,Finance\n")
     code, _, err = run_cli(capsys, "match", export, "--introductions", folder, roster)
     assert code == 0, err
     text = (folder / "1-ana-diaz.txt").read_text(encoding="utf-8")
-    assert "\nprograms/mentorship/agreement/\n" in text
+    assert "\nhttps://assoc.example.org/m/programs/mentorship/agreement/\n" in text
     assert "also holds 1 introduction(s) this run did not write: 7-old-pair.txt" in err
-    assert "mkdocs.yml gives no site_url" in err
     assert (folder / "7-old-pair.txt").exists()
+    monkeypatch.setenv("SITE_URL", "https://other.example.org/")
+    code, _, err = run_cli(capsys, "match", export, "--introductions", folder, roster)
+    assert code == 0 and "\nhttps://other.example.org/programs/mentorship/agreement/\n" in (folder / "1-ana-diaz.txt").read_text(encoding="utf-8")
 
 
 def test_introductions_are_never_written_through_a_link(roster, tmp_path, capsys):
+    write(roster.parent / "mkdocs.yml", "site_name: X\nsite_url: https://assoc.example.org/\n")
     target = tmp_path / "elsewhere.txt"
     folder = tmp_path / "intros"
     folder.mkdir()
@@ -140,10 +160,12 @@ def test_introductions_are_never_written_through_a_link(roster, tmp_path, capsys
 
 
 def test_bad_records_write_no_introductions(roster, tmp_path, capsys):
+    write(roster.parent / "mkdocs.yml", "site_name: X\n")
     export = write(tmp_path / "requests.csv", "name,needs\nJo,Finance\nLee,Finanse\n")
     code, out, err = run_cli(capsys, "match", export, "--introductions", tmp_path / "intros", roster)
     assert code == 1 and out == "" and not (tmp_path / "intros").exists()
     assert "requests.csv:2: unknown need 'Finanse'" in err
+    assert "site_url gives no address" in err  # every problem said at once
 
 
 @pytest.mark.parametrize("inside", ["content/introductions", "docs/committee", "pages/intros"])
@@ -153,3 +175,17 @@ def test_introductions_never_go_where_the_site_is_built_from(roster, tmp_path, c
     code, out, err = run_cli(capsys, "match", export, "--introductions", tmp_path / inside, roster)
     assert code == 1 and out == "" and "which the site is built from" in err
     assert not (tmp_path / inside).exists()
+
+
+def test_the_shipped_application_asks_for_the_program_and_match_keeps_to_it(tmp_path, capsys):
+    roster = load_roster(EXAMPLE_CONTENT).roster
+    form = next(f for f in roster.forms if f.slug == "mentee-application")
+    question = next(f for f in form.fields if f.name == "program")
+    assert sorted(question.options) == sorted(p.name for p in roster.programs)  # one option per program, as named
+    export = write(tmp_path / "responses.csv", f"Timestamp,Name,Developmental needs,{question.label}\n"
+                                               "9/1/2026 9:30:00,Jo Park,Finance,Coaching Program\n")
+    code, out, err = run_cli(capsys, "match", export, EXAMPLE_CONTENT)
+    assert code == 0, err
+    [row] = records(out)
+    mentor = next(m for m in roster.mentors if m.slug == row["mentor"])
+    assert "coaching" in mentor.programs and row["mentor"] != "helen-marchetti"  # the best fit without a program

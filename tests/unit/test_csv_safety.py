@@ -107,7 +107,7 @@ def test_match_output_is_defused_in_every_segment(tmp_path, capsys):
     code, out, err = run_cli(capsys, "match", requests, EXAMPLE_CONTENT)
     assert code == 0, err
     assert unsafe_pieces(out) == []
-    applicants = [row["applicant"] for row in csv.DictReader(io.StringIO(out))]
+    applicants = [row["applicant"] for row in csv.DictReader(io.StringIO(out.removeprefix("\ufeff")))]
     assert [restore(name) for name in applicants] == names
 
 
@@ -150,3 +150,32 @@ def test_match_reports_a_cell_over_the_field_limit_at_its_record(tmp_path, monke
     assert err.splitlines()[0].startswith("requests.csv:2: a cell is longer than"), err.splitlines()[0]
     assert "Traceback" not in err
 
+
+
+def every_csv_a_command_writes(tmp_path, capsys) -> dict[str, bytes]:
+    """Each command's CSV, to stdout and to a file, with an accented name in it."""
+    requests = write(tmp_path / "requests.csv", "name,needs\nAlicia Gómez,Finance\n")
+    log = write(tmp_path / "log.csv", "mentor_email,mentor_name,mentee_name,kind,relationship_start,date,hours\n"
+                                      "ana@example.org,Ana Díaz,Alicia Gómez,coaching,2026-01-05,2026-01-05,1\n")
+    runs = {
+        "export": ("export", EXAMPLE_CONTENT),
+        "match": ("match", requests, EXAMPLE_CONTENT),
+        "match --out": ("match", requests, "--out", tmp_path / "proposals.csv", EXAMPLE_CONTENT),
+        "hours --format csv": ("hours", log, "--format", "csv", EXAMPLE_CONTENT),
+        "hours --format csv --out": ("hours", log, "--format", "csv", "--out", tmp_path / "hours", EXAMPLE_CONTENT),
+    }
+    files = {"match --out": tmp_path / "proposals.csv", "hours --format csv --out": tmp_path / "hours" / "hours.csv"}
+    written = {}
+    for name, args in runs.items():
+        code, out, err = run_cli(capsys, *args)
+        assert code == 0, (name, err)
+        written[name] = files[name].read_bytes() if name in files else out.encode("utf-8")
+    return written
+
+
+def test_every_csv_a_command_writes_starts_with_a_bom(tmp_path, capsys):
+    written = every_csv_a_command_writes(tmp_path, capsys)
+    for name, data in written.items():
+        assert data.startswith(b"\xef\xbb\xbf"), f"{name}: no BOM, so Excel opens accented names garbled"
+        assert data.count(b"\xef\xbb\xbf") == 1, name
+    assert "Gómez".encode("utf-8") in written["match"] and "Gómez".encode("utf-8") in written["hours --format csv"]

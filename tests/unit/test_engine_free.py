@@ -1,5 +1,6 @@
 """The content model and `mentor-gallery check` work where the site engine is not installed."""
 
+import os
 import subprocess
 import sys
 
@@ -18,8 +19,9 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-c", BLOCK_ENGINE, *args], capture_output=True, text=True, cwd=PROJECT)
+def run(*args, env: dict[str, str] | None = None):
+    return subprocess.run([sys.executable, "-c", BLOCK_ENGINE, *args], capture_output=True, text=True, cwd=PROJECT,
+                          env={**os.environ, **(env or {})})
 
 
 def test_check_runs_without_the_site_engine():
@@ -43,7 +45,9 @@ def test_other_commands_run_without_the_site_engine(tmp_path):
 def test_match_and_hours_run_without_the_site_engine(tmp_path):
     requests = tmp_path / "requests.csv"
     requests.write_text("name,needs\nJo,Finance\n", encoding="utf-8")
-    result = run("match", str(requests), "--introductions", str(tmp_path / "intros"), str(EXAMPLE_CONTENT))
+    # The shipped mkdocs.yml takes its site_url from SITE_URL, which the letters' addresses need.
+    result = run("match", str(requests), "--introductions", str(tmp_path / "intros"), str(EXAMPLE_CONTENT),
+                 env={"SITE_URL": "https://assoc.example.org/"})
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "intros").iterdir())) == 1
     log = tmp_path / "log.csv"

@@ -192,7 +192,7 @@ def test_match_reads_columns_headed_by_the_posted_names(tmp_path, capsys):
     export = write(tmp_path / "responses.csv", "entry.1,entry.2,entry.3,entry.4\nJo Park,Strategic Planning,Finance,Piedmont\n")
     code, out, err = run_cli(capsys, "match", export, root)
     assert code == 0, err
-    [jo] = list(csv.DictReader(io.StringIO(out)))
+    [jo] = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert (jo["applicant"], jo["mentor"]) == ("Jo Park", "bo")
     assert jo["reasons"].startswith("shares Strategic Planning")
     assert "not used" not in err

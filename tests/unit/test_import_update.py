@@ -255,3 +255,84 @@ def test_any_edit_of_a_few_cells_imports_to_exactly_what_the_csv_says(here, caps
         lines = changed_lines(before[name], after[name])
         # A cell is one line, except a list written one item a line, a contact block or the statement.
         assert len([l for l in lines if l.startswith("+")]) <= 3 * len(columns) + (20 if "body" in columns else 0), lines
+
+
+def spreadsheet_rewrite(text: str, date_style: str = "mdy") -> str:
+    """The export as a spreadsheet in a US (mdy) or European (dmy) locale saves it back: dates as
+    the locale shows them, list cells joined with ';', a BOM, CRLF line ends; in Europe the
+    cells are separated by ';' too."""
+    from mentor_gallery.committee.roster_csv import KINDS, LIST_KINDS
+
+    records = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    for record in records:
+        for column, value in record.items():
+            if KINDS.get(column) == "date" and value:
+                year, month, day = (int(part) for part in value.split("-"))
+                record[column] = f"{month}/{day}/{year}" if date_style == "mdy" else f"{day}/{month}/{year}"
+            elif KINDS.get(column) in LIST_KINDS:
+                record[column] = ";".join(item.strip() for item in value.split(";"))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\r\n", delimiter="," if date_style == "mdy" else ";")
+    writer.writeheader()
+    writer.writerows(records)
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.parametrize("style", ["mdy", "dmy"])
+def test_an_export_saved_back_by_a_spreadsheet_reimports_with_no_change(here, capsys, style):
+    copy = copy_example(here / "copy")
+    before = snapshot(copy)
+    rewritten = spreadsheet_rewrite(export(capsys, copy), style)
+    assert "9/14/2026" in rewritten if style == "mdy" else "14/9/2026" in rewritten
+    separator = "," if style == "mdy" else ";"
+    assert rewritten.startswith(f"\ufeffslug{separator}name{separator}")
+    expertise = [r["expertise"] for r in csv.DictReader(io.StringIO(rewritten.removeprefix("\ufeff")), delimiter=separator)]
+    assert "\r\n" in rewritten and all(";" in cell and "; " not in cell for cell in expertise if "Finance" in cell)
+    (here / "roster.csv").write_bytes(rewritten.encode("utf-8"))
+    code, _, err = run_cli(capsys, "import", "roster.csv", "--update", "--content", copy)
+    assert code == 0, err
+    assert "imported 28 profiles: 0 created, 0 updated, 28 unchanged." in err
+    assert snapshot(copy) == before
+
+
+def test_a_changed_spreadsheet_date_is_written_as_iso(here, capsys):
+    copy = copy_example(here / "copy")
+    text = with_cell(export(capsys, copy), "amara-diallo", "updated", "2027-01-15")
+    (here / "roster.csv").write_text(spreadsheet_rewrite(text), encoding="utf-8")
+    code, _, err = run_cli(capsys, "import", "roster.csv", "--update", "--content", copy)
+    assert code == 0, err
+    assert "1 updated, 27 unchanged" in err
+    assert "updated: 2027-01-15\n" in (copy / "mentors" / "amara-diallo.md").read_text(encoding="utf-8")
+
+
+def test_an_unsettled_date_column_is_one_message_naming_the_option(here, capsys):
+    make_roster(here / "content", {"ana-diaz": profile()})
+    rows = [f"{slug},{slug.title()},Town Manager,Town of Alder,Western,Finance,{date}" for slug, date in
+            [("bo-lind", "3/4/2026"), ("cy-moss", "5/6/2026"), ("di-park", "46062")]]
+    (here / "new.csv").write_text("slug,name,title,organization,region,expertise,updated\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "import", "new.csv")
+    assert code == 1 and not (here / "content" / "mentors" / "bo-lind.md").exists()
+    assert err.splitlines()[0] == ("new.csv:header: column 'updated' has no date with a day above 12, so a date such as "
+                                   "3/4/2026 could be month/day or day/month; say which with --dates mdy (month first, "
+                                   "as in the US) or --dates dmy (day first)")
+    assert len(err.splitlines()) == 2  # the message and the summary: none per record
+    code, _, err = run_cli(capsys, "import", "new.csv", "--dates", "dmy")
+    assert code == 0, err
+    written = {slug: (here / "content" / "mentors" / f"{slug}.md").read_text(encoding="utf-8") for slug in ("bo-lind", "cy-moss", "di-park")}
+    assert [text.split("updated: ")[1].split("\n")[0] for text in written.values()] == ["2026-04-03", "2026-06-05", "2026-02-09"]
+
+
+def test_a_profile_written_by_import_ends_with_a_line_break(here, capsys):
+    make_roster(here / "content", {"ana-diaz": profile()})
+    (here / "new.csv").write_text("slug,name,title,organization,region,expertise,body\r\n"
+                                  "bo-lind,Bo Lind,Town Manager,Town of Alder,Western,Finance,I lead budgets.\r\n"
+                                  "cy-moss,Cy Moss,Town Manager,Town of Alder,Western,Finance,\r\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, "import", "new.csv")
+    assert code == 0, err
+    assert (here / "content" / "mentors" / "bo-lind.md").read_text(encoding="utf-8").endswith("---\nI lead budgets.\n")
+    assert (here / "content" / "mentors" / "cy-moss.md").read_text(encoding="utf-8").endswith("---\n")
+    # A spreadsheet that trims the cell's final line break changes nothing on --update.
+    text = export(capsys, here / "content").replace("budgets for twenty years.\n", "budgets for twenty years.")
+    (here / "roster.csv").write_text(text, encoding="utf-8")
+    code, _, err = run_cli(capsys, "import", "roster.csv", "--update")
+    assert code == 0 and "0 updated, 3 unchanged" in err, err

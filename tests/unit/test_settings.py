@@ -72,3 +72,18 @@ def test_every_option_is_documented_in_the_guide():
     guide = (PROJECT / "docs" / "guide" / "site-settings.md").read_text(encoding="utf-8")
     for option in OPTIONS:
         assert f"`{option.name}`" in guide, option.name
+
+
+def test_the_association_is_the_option_else_the_copyrights_holder_else_the_site_name(tmp_path):
+    from mentor_gallery.settings import copyright_holder
+
+    assert copyright_holder("© 2024–2026 <a href='/'>Alder Town &amp; County Managers</a> · Privacy") == "Alder Town & County Managers"
+    assert copyright_holder("Copyright (c) 2026 by Alder Managers | Committee: x@example.org") == "Alder Managers"
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Alder Mentoring\ncopyright: '&copy; 2026 Alder Managers · Contact'\n", encoding="utf-8")
+    assert read_settings(config).association == "Alder Managers"
+    config.write_text("site_name: Alder Mentoring\n", encoding="utf-8")
+    assert read_settings(config).association == "Alder Mentoring"
+    config.write_text("site_name: Alder Mentoring\ncopyright: x\nplugins:\n  - mentor-gallery:\n      association: Alder Association\n",
+                      encoding="utf-8")
+    assert read_settings(config).association == "Alder Association"

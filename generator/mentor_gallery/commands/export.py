@@ -33,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
             for hazard in split_hazards(mentor.raw):
                 print(f"{display_path(mentor.path)}: warning: {hazard} contains ';', which separates list items in CSV; "
                       "an import would split it in two (use --format json to keep it whole)", file=sys.stderr)
-        # A BOM tells Excel the file is UTF-8: without it, accented names open garbled.
-        write_stdout("\ufeff" + write_csv([csv_record(m.slug, m.raw, m.body) for m in mentors]))
+        write_stdout(write_csv([csv_record(m.slug, m.raw, m.body) for m in mentors]))
     print(f"exported {len(mentors)} mentor(s) from {display_path(content)}", file=sys.stderr)
     return 0
 

@@ -16,18 +16,19 @@ from pathlib import Path
 from mentor_gallery.commands.options import options_first
 from mentor_gallery.commands.private_output import input_text, refused
 from mentor_gallery.committee import hours
+from mentor_gallery.committee.csv_dates import OPTION_HELP, ORDERS, DateColumns
 from mentor_gallery.committee.form_responses import form_columns, read_responses
 from mentor_gallery.committee.hours_report import csv_report, html_pages, text_report
 from mentor_gallery.committee.safe_files import output_folder, write_output
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.problems import display_path
-from mentor_gallery.settings import find_config
+from mentor_gallery.settings import find_config, read_settings
 
 FORMATS = ("text", "csv", "html")
 REPORT_NAMES = {"text": "hours.txt", "csv": "hours.csv"}
 
 
-def read_log(text: str, shown: str, content: Path) -> tuple[list[hours.Entry], list[str], list[str]]:
+def read_log(text: str, shown: str, content: Path, date_order: str | None = None) -> tuple[list[hours.Entry], list[str], list[str]]:
     """The log's entries, its problems (`FILE:RECORD: message`) and notes on unused columns."""
     # The log form's labels name the columns of its export; a content folder with mistakes
     # elsewhere still lends the labels of the forms that are valid.
@@ -35,13 +36,16 @@ def read_log(text: str, shown: str, content: Path) -> tuple[list[hours.Entry], l
     columns = form_columns(hours.COLUMNS, forms, marker="hours")
     responses = read_responses(text, columns, hours.REQUIRED)
     problems = [f"{shown}:{message}" for message in responses.problems]
+    notes = [f"{shown}:{note}" for note in responses.notes]
+    dates = DateColumns.settle({name: [r.text(name) for r in responses.records] for name in hours.DATE_COLUMNS}, date_order)
+    problems += [f"{shown}:{message}" for message in dates.problems]  # one per column, not one per record
     entries = []
     for record in responses.records:
-        entry, messages = hours.entry_from(record.number, record.text)
+        entry, messages = hours.entry_from(record.number, record.text, dates)
         problems += [f"{shown}:{record.number}: {message}" for message in messages]
         if entry:
             entries.append(entry)
-    return entries, problems, [f"{shown}:{note}" for note in responses.notes]
+    return entries, problems, notes
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,12 +59,14 @@ def run(args: argparse.Namespace) -> int:
         print("--format html writes one page per mentor and year into a folder: add --out DIR", file=sys.stderr)
         return 1
     content = Path(args.content_dir)
-    if refused(args.out, content, find_config(content)):
+    config = find_config(content, args.config)
+    if refused(args.out, content, config):
         return 1
+    association = read_settings(config).association  # names who issues the report
     text = input_text(log_path, shown)
     if text is None:
         return 1
-    entries, problems, notes = read_log(text, shown, Path(args.content_dir))
+    entries, problems, notes = read_log(text, shown, Path(args.content_dir), args.dates)
     for note in notes:
         print(note, file=sys.stderr)
     if problems:
@@ -70,9 +76,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     report = hours.credit_hours(entries, rules, args.year)
     if args.format == "html":
-        outputs = html_pages(report, rules)
+        outputs = html_pages(report, rules, association)
     else:
-        output = csv_report(report) if args.format == "csv" else text_report(report, rules)
+        output = csv_report(report) if args.format == "csv" else text_report(report, rules, association)
         if not args.out:
             sys.stdout.write(output)
             return _summary(report, args.year)
@@ -128,6 +134,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", type=_year, default=None, metavar="YYYY", help="only this calendar year (default: every year logged)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="text (default), csv, or html (one printable page per mentor and year)")
     parser.add_argument("--out", metavar="DIR", help="write into this folder (html: required; text and csv: hours.txt or hours.csv)")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="mkdocs.yml, which names the association (default: beside CONTENT_DIR)")
+    parser.add_argument("--dates", choices=ORDERS, default=None, help=OPTION_HELP)
     parser.add_argument("--min-months", type=int, default=defaults.min_months, metavar="N",
                         help=f"months a mentoring relationship must span to count (default {defaults.min_months})")
     for kind in ("mentoring", "coaching", "total"):
@@ -135,4 +144,4 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         parser.add_argument(f"--{kind}-cap", dest=f"{kind}_cap", default=str(getattr(defaults, f"{kind}_cap")), metavar="HOURS",
                             help=f"most hours of {what} credited per mentor and calendar year (default {getattr(defaults, f'{kind}_cap')})")
     parser.set_defaults(run=run)
-    options_first(parser, valued={"--year", "--format", "--out", "--min-months", "--mentoring-cap", "--coaching-cap", "--total-cap"})
+    options_first(parser, valued={"--config", "--dates", "--year", "--format", "--out", "--min-months", "--mentoring-cap", "--coaching-cap", "--total-cap"})

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
 from mentor_gallery.commands.schema import setup_problems
+from mentor_gallery.committee.csv_dates import OPTION_HELP, ORDERS, DateColumns
 from mentor_gallery.committee.profile_edit import updated_profile
 from mentor_gallery.committee.profile_yaml import profile_text
-from mentor_gallery.committee.roster_csv import CsvRecord, frontmatter_from_cells, read_csv
+from mentor_gallery.committee.roster_csv import CsvRecord, date_columns, frontmatter_from_cells, read_csv
 from mentor_gallery.committee.safe_files import create_new, folder_problem, replace_existing, target_problem
 from mentor_gallery.committee.safe_files import exists as exists_at
 from mentor_gallery.content.loader import load_roster
@@ -67,17 +68,20 @@ def run(args: argparse.Namespace) -> int:
     if table.header_problems:
         # The header is not a record: its problems are marked 'header' in place of a number.
         return _refuse([f"{shown}:header: {message}" for message in table.header_problems])
+    dates = date_columns(table, args.dates)  # an unsettled column: one message, not one per record
     program_slugs = {p.slug for p in loaded.roster.programs}
     planned: list[Planned] = []
     problems: list[Problem] = []
     first_use: dict[str, int] = {}
     for record in table.records:
-        messages, plan = _plan(record, table.columns, mentors_dir, shown_dir, loaded.roster.taxonomy, program_slugs, first_use, args.update)
+        messages, plan = _plan(record, table.columns, mentors_dir, shown_dir, loaded.roster.taxonomy, program_slugs, first_use, args.update,
+                                 dates)
         problems += [Problem(shown, record.number, message) for message in messages]
         if plan:
             planned.append(plan)
-    if problems:
-        return _refuse([str(p) for p in problems], records=len({p.line for p in problems}))
+    if problems or dates.problems:
+        return _refuse([f"{shown}:{message}" for message in dates.problems] + [str(p) for p in problems],
+                       records=len({p.line for p in problems}))
     if not planned:
         print(f"{shown} has no records; nothing was imported.", file=sys.stderr)
         return 1
@@ -104,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plan(record: CsvRecord, columns: list[str], mentors_dir: Path, shown_dir: Path, taxonomy: Taxonomy, program_slugs: set[str],
-          first_use: dict[str, int], update: bool) -> tuple[list[str], Planned | None]:
+          first_use: dict[str, int], update: bool, dates: DateColumns) -> tuple[list[str], Planned | None]:
     """The problems of one record, or the file it becomes."""
     messages = list(record.problems)
     slug = record.cells.get("slug", "").strip()
@@ -133,7 +137,7 @@ def _plan(record: CsvRecord, columns: list[str], mentors_dir: Path, shown_dir: P
     elif exists and not update:
         messages.append(f"{shown_path} already exists; use --update to replace it, or choose another slug")
 
-    data, body, cell_problems = frontmatter_from_cells(record.cells)
+    data, body, cell_problems = frontmatter_from_cells(record.cells, dates)
     messages += cell_problems
     old_text = _current_text(path) if exists and update else None
     edited = updated_profile(old_text, columns, data, body) if old_text is not None else None
@@ -174,5 +178,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("import", help="create a profile per CSV record (the columns of export); all or nothing")
     parser.add_argument("file", metavar="FILE.csv", help="a CSV with a header line; the columns of 'mentor-gallery export'")
     parser.add_argument("--update", action="store_true", help="replace profiles that already exist (default: refuse)")
+    parser.add_argument("--dates", choices=ORDERS, default=None, help=OPTION_HELP)
     parser.add_argument("--content", default="content", metavar="CONTENT_DIR", help="the content folder (default: content)")
     parser.set_defaults(run=run)

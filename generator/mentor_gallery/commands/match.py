@@ -11,9 +11,7 @@ FILE:RECORD: message; writes nothing unless all are good. The assignment itself 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import re
 import sys
 from dataclasses import dataclass, field
@@ -23,9 +21,9 @@ from mentor_gallery.commands.check import print_problems
 from mentor_gallery.commands.options import options_first
 from mentor_gallery.commands.private_output import input_text, refused
 from mentor_gallery.committee.form_responses import Record, form_columns, read_responses, split_choices
-from mentor_gallery.committee.introductions import introductions
+from mentor_gallery.committee.introductions import introductions, site_address
 from mentor_gallery.committee.safe_files import output_folder, write_output
-from mentor_gallery.committee.spreadsheet import defuse
+from mentor_gallery.committee.spreadsheet import csv_text
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import FREQUENCY, MEETING, Roster, Term, Vocabulary
 from mentor_gallery.content.slugs import fold
@@ -39,7 +37,7 @@ COLUMNS = ("name", "email", "region", "needs", "frequency", "meeting", "program"
 REQUIRED = ("name", "needs")
 ALTERNATIVE_COLUMNS = tuple(f"alternative_{i + 1}" for i in range(ALTERNATIVES))
 OUTPUT_COLUMNS = ("applicant", "mentor", "score", "reasons", *ALTERNATIVE_COLUMNS,
-                  "mentor_name", "email", *(f"{column}_name" for column in ALTERNATIVE_COLUMNS))
+                  "mentor_name", "email", *(f"{column}_name" for column in ALTERNATIVE_COLUMNS), "mentor_email")
 _INTRODUCTION_NAME = re.compile(r"[0-9]+-[a-z0-9-]+\.txt")
 
 
@@ -128,18 +126,24 @@ def _unknown(what: str, value: str, choices: list[str]) -> str:
     return f"unknown {what} '{value}'{hint}"
 
 
-def proposals_csv(proposals: list[Proposal]) -> str:
-    """The proposals as CSV; every cell defused, since applicants' names are typed by strangers."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(OUTPUT_COLUMNS)
+def proposals_csv(proposals: list[Proposal], mentor_emails: dict[str, str] | None = None) -> str:
+    """The proposals as CSV; every cell defused, since applicants' names are typed by strangers.
+    mentor_emails: the proposed mentors' contact emails by slug (the committee's to know)."""
+    mentor_emails = mentor_emails or {}
+    rows = []
     for p in proposals:
         padding = [""] * (ALTERNATIVES - len(p.alternatives))
         cells = [p.applicant.name, p.mentor.slug if p.mentor else "", str(p.score.value) if p.score else "", p.reasons,
                  *[c.slug for c in p.alternatives], *padding,
-                 p.mentor.name if p.mentor else "", p.applicant.email, *[c.name for c in p.alternatives], *padding]
-        writer.writerow([defuse(cell) for cell in cells])
-    return out.getvalue()
+                 p.mentor.name if p.mentor else "", p.applicant.email, *[c.name for c in p.alternatives], *padding,
+                 mentor_emails.get(p.mentor.slug, "") if p.mentor else ""]
+        rows.append(cells)
+    return csv_text(OUTPUT_COLUMNS, rows)
+
+
+def mentor_emails(roster: Roster) -> dict[str, str]:
+    """Each mentor's contact email by slug, public or not: the proposals are the committee's."""
+    return {m.slug: m.contact.email for m in roster.mentors if m.contact and m.contact.email}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -157,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
     # The proposals name applicants and mentors side by side: never where the site is built from.
     if refused(args.out, content, config) or refused(args.introductions, content, config):
         return 1
+    # Known before anything is written: no letters with a path for an address.
+    site_url, site_problem = site_address(settings.site_url, config) if args.introductions else (None, None)
     text = input_text(requests_path, shown)
     if text is None:
         return 1
@@ -166,14 +172,18 @@ def run(args: argparse.Namespace) -> int:
     if requests.problems:
         for message in requests.problems:
             print(message, file=sys.stderr)
-        print(f"{len(requests.problems)} problem(s) in {shown}; nothing was matched.", file=sys.stderr)
+    if site_problem:
+        print(site_problem, file=sys.stderr)
+    if requests.problems or site_problem:
+        places = [shown] * bool(requests.problems) + [display_path(config)] * bool(site_problem)
+        print(f"{len(requests.problems) + bool(site_problem)} problem(s) in {' and '.join(places)}; nothing was matched.", file=sys.stderr)
         return 1
     roster = result.roster
     programs = {p.slug: p for p in roster.programs}
     candidates = [Candidate.from_mentor(m, programs) for m in sorted(roster.mentors, key=lambda m: m.slug)]
     proposals = assign(requests.applicants, candidates, settings.weights, roster.taxonomy.max_expertise)
     proposals = _limit_to_places(proposals, args.places, requests.applicants, roster)
-    output = proposals_csv(proposals)
+    output = proposals_csv(proposals, mentor_emails(roster))
     if args.out:
         problem = write_output(Path(args.out), output)
         if problem:
@@ -187,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
     if pool:
         print(f"pool for the next round ({len(pool)}): {'; '.join(pool)}", file=sys.stderr)
     if args.introductions:
-        return _write_introductions(Path(args.introductions), proposals, roster, settings.site_url)
+        return _write_introductions(Path(args.introductions), proposals, roster, site_url)
     return 0
 
 
@@ -214,9 +224,6 @@ def _write_introductions(folder: Path, proposals: list[Proposal], roster: Roster
             print(f"{display_path(folder / item.file_name)} {problem}", file=sys.stderr)
             return 1
     print(f"wrote {len(written)} introduction(s) into {folder}", file=sys.stderr)
-    if written and not site_url:
-        print("mkdocs.yml gives no site_url: the introductions name the agreement pages by their path in the site "
-              "(programs/.../agreement/); set site_url for full addresses", file=sys.stderr)
     # A file of an earlier round would read as current: say so rather than delete it.
     names = {item.file_name for item in written}
     earlier = sorted(p.name for p in folder.iterdir() if _INTRODUCTION_NAME.fullmatch(p.name) and p.name not in names)

@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
+from mentor_gallery.committee.csv_dates import DateColumns
 from mentor_gallery.problems import did_you_mean
 
 KINDS = ("mentoring", "coaching")
+DATE_COLUMNS = ("relationship_start", "date")
 COLUMNS = ("mentor_email", "mentor_name", "mentee_name", "mentee_position", "kind", "relationship_start",
            "date", "hours", "subjects", "mentee_is_employee", "formal_program")
 REQUIRED = ("mentor_email", "mentee_name", "kind", "relationship_start", "date", "hours")
@@ -72,8 +74,10 @@ class Entry:
         return self.mentor_key, " ".join(self.mentee_name.split()).casefold()
 
 
-def entry_from(record: int, cell: Callable[[str], str]) -> tuple[Entry | None, list[str]]:
-    """An entry from one record's cells (by column name), or every message about what is wrong."""
+def entry_from(record: int, cell: Callable[[str], str], dates: DateColumns | None = None) -> tuple[Entry | None, list[str]]:
+    """An entry from one record's cells (by column name), or every message about what is wrong.
+    dates: how the file's date columns read (ISO only when not given)."""
+    dates = dates or DateColumns()
     messages: list[str] = []
     email = cell("mentor_email")
     if not email:
@@ -87,8 +91,8 @@ def entry_from(record: int, cell: Callable[[str], str]) -> tuple[Entry | None, l
     if kind not in KINDS:
         hint = did_you_mean(kind, KINDS) or f"; write {' or '.join(KINDS)}"
         messages.append(f"kind must be mentoring or coaching, not '{cell('kind')}'{hint}" if kind else "kind is empty; write mentoring or coaching")
-    start = _date(cell, "relationship_start", messages)
-    date = _date(cell, "date", messages)
+    start = _date(cell, "relationship_start", dates, messages)
+    date = _date(cell, "date", dates, messages)
     if start and date and date < start:
         messages.append(f"date {date} is before relationship_start {start}; a session cannot come before the relationship began")
     hours = cell("hours")
@@ -102,18 +106,15 @@ def entry_from(record: int, cell: Callable[[str], str]) -> tuple[Entry | None, l
                  kind, start, date, Decimal(hours), cell("subjects").strip(), bool(employee), bool(formal)), []
 
 
-def _date(cell: Callable[[str], str], name: str, messages: list[str]) -> dt.date | None:
+def _date(cell: Callable[[str], str], name: str, dates: DateColumns, messages: list[str]) -> dt.date | None:
     text = cell(name)
     if not text:
         messages.append(f"{name} is empty; give it as YYYY-MM-DD")
         return None
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        messages.append(f"{name} '{text}' is not a date written YYYY-MM-DD (e.g. 2026-03-15)")
-        return None
+    date, problem = dates.read(name, text)
+    if problem:
+        messages.append(problem)
+    return date
 
 
 def _flag(cell: Callable[[str], str], name: str, messages: list[str]) -> bool | None:
@@ -173,7 +174,11 @@ class Relationship:
 
     @property
     def note(self) -> str:
-        """Every entry not credited in full, grouped by the reason."""
+        """Every entry not credited in full, grouped by the reason; dates as YYYY-MM-DD."""
+        return self.note_with(dt.date.isoformat)
+
+    def note_with(self, date_text: Callable[[dt.date], str]) -> str:
+        """The note with dates written by date_text (the printable page writes them as the site does)."""
         groups: dict[str, list[Credit]] = {}
         for credit in self.credits:
             if credit.reason:
@@ -181,7 +186,7 @@ class Relationship:
         parts = []
         for reason, credits in groups.items():
             lost = sum((c.entry.hours - c.hours for c in credits), Decimal(0))
-            items = ", ".join(_lost(c) for c in credits)
+            items = ", ".join(_lost(c, date_text) for c in credits)
             parts.append(f"{reason}: {hours_text(lost)} h not credited ({items})")
         return "; ".join(parts)
 
@@ -206,10 +211,11 @@ def hours_text(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _lost(credit: Credit) -> str:
+def _lost(credit: Credit, date_text: Callable[[dt.date], str]) -> str:
+    on = date_text(credit.entry.date)
     if credit.hours:
-        return f"{hours_text(credit.entry.hours - credit.hours)} of {hours_text(credit.entry.hours)} h on {credit.entry.date}"
-    return f"{hours_text(credit.entry.hours)} h on {credit.entry.date}"
+        return f"{hours_text(credit.entry.hours - credit.hours)} of {hours_text(credit.entry.hours)} h on {on}"
+    return f"{hours_text(credit.entry.hours)} h on {on}"
 
 
 def credit_hours(entries: list[Entry], rules: Rules = Rules(), year: int | None = None) -> list[MentorYear]:

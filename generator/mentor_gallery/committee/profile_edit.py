@@ -17,7 +17,7 @@ from typing import Any, Collection
 
 import yaml
 
-from mentor_gallery.committee.profile_yaml import yaml_entry, yaml_scalar
+from mentor_gallery.committee.profile_yaml import with_final_newline, yaml_entry, yaml_scalar
 from mentor_gallery.committee.roster_csv import CONTACT_COLUMNS, csv_value
 from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS
 from mentor_gallery.content.source import SourceError, parse_yaml
@@ -69,7 +69,8 @@ def updated_profile(old_text: str, columns: Collection[str], data: dict[str, Any
     edits = _mapping_edits(yaml_text, node, old, _wanted(columns, data, old), _ORDER)
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         yaml_text = yaml_text[:edit.start] + edit.text + yaml_text[edit.end:]
-    new_body = body if "body" in columns else old_body
+    # A statement that differs only in its final line breaks (a spreadsheet trims them) is the same.
+    new_body = with_final_newline(body) if "body" in columns and body.rstrip("\n") != old_body.rstrip("\n") else old_body
     result = head + yaml_text + closing + "\n" + new_body
     return ("\ufeff" if bom else "") + result.replace("\n", newline)
 

@@ -51,4 +51,9 @@ def profile_text(data: dict[str, Any], body: str) -> str:
     for key, value in ordered(data).items():
         lines += yaml_entry(key, value)
     lines.append("---")
-    return "\n".join(lines) + "\n" + body
+    return "\n".join(lines) + "\n" + with_final_newline(body)
+
+
+def with_final_newline(body: str) -> str:
+    """The statement ending in a line break, as text files do (a spreadsheet cell drops it)."""
+    return body if not body or body.endswith("\n") else body + "\n"

@@ -6,14 +6,13 @@ and body, so export -> import reproduces the files. The columns are profile_fiel
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentor_gallery.committee.spreadsheet import CsvStop, defuse, read_rows, restore
+from mentor_gallery.committee.csv_dates import DateColumns
+from mentor_gallery.committee.spreadsheet import CsvStop, csv_text, defuse, read_rows, restore
 from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
 from mentor_gallery.problems import did_you_mean
 
@@ -43,11 +42,7 @@ def cell(value: Any) -> str:
 
 
 def csv_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, str]:
-    """The CSV cells of one profile, by column, defused against spreadsheet formulas.
-
-    Profile text is untrusted (anyone may open a pull request), and an export sits beside private
-    contacts: no cell may run as a formula in the committee's spreadsheet (see spreadsheet.py).
-    """
+    """The CSV cells of one profile, by column, as written (`write_csv` defuses them)."""
     record = {"slug": slug}
     for spec in PROFILE_FIELDS:
         if spec.key == "contact":
@@ -57,7 +52,7 @@ def csv_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, str]:
         else:
             record[spec.key] = cell(raw.get(spec.key))
     record["body"] = body
-    return {column: defuse(text) for column, text in record.items()}
+    return record
 
 
 def json_record(slug: str, raw: dict[str, Any], body: str) -> dict[str, Any]:
@@ -90,11 +85,10 @@ def split_hazards(raw: dict[str, Any]) -> list[str]:
 
 
 def write_csv(records: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
-    return out.getvalue()
+    """The export: a BOM, then every cell defused, since profile text is untrusted (anyone may open
+    a pull request) and an export sits beside private contacts (see spreadsheet.py)."""
+    columns = csv_columns()
+    return csv_text(columns, ([record.get(column, "") for column in columns] for record in records))
 
 
 # --- import ----------------------------------------------------------------------------------
@@ -144,12 +138,20 @@ def read_csv(text: str) -> CsvTable:
     return CsvTable(columns, records, problems)
 
 
-def frontmatter_from_cells(cells: dict[str, str]) -> tuple[dict[str, Any], str, list[str]]:
+def date_columns(table: CsvTable, option: str | None = None) -> DateColumns:
+    """How the table's date columns read (see csv_dates.py); option: `--dates`."""
+    return DateColumns.settle({column: [r.cells.get(column, "") for r in table.records]
+                               for column in table.columns if KINDS.get(column) == "date"}, option)
+
+
+def frontmatter_from_cells(cells: dict[str, str], dates: DateColumns | None = None) -> tuple[dict[str, Any], str, list[str]]:
     """(frontmatter, body, problems): typed values from a record's cells; empty cells are absent keys.
 
-    Only CSV notation is judged here (yes/no); everything else is left to the profile's own
-    validation, so an import reports what `check` would.
+    Only CSV notation is judged here (yes/no, dates as spreadsheets write them: `dates`, ISO
+    alone when not given); everything else is left to the profile's own validation, so an import
+    reports what `check` would.
     """
+    dates = dates or DateColumns()
     data: dict[str, Any] = {}
     problems: list[str] = []
     for spec in PROFILE_FIELDS:
@@ -161,7 +163,7 @@ def frontmatter_from_cells(cells: dict[str, str]) -> tuple[dict[str, Any], str, 
         text = cells.get(spec.key, "").strip()
         if not text:
             continue
-        value = _typed(spec.key, spec.kind, text, problems)
+        value = _typed(spec.key, spec.kind, text, problems, dates)
         if value is not None:
             data[spec.key] = value
     body = cells.get("body", "").replace("\r\n", "\n").replace("\r", "\n")
@@ -175,10 +177,12 @@ def csv_value(column: str, value: Any) -> Any:
     if not text:
         return None
     kind = KINDS.get(column) or ("bool" if column == "contact_public" else "text")
-    return _typed(column, kind, text, [])
+    unreadable: list[str] = []
+    value = _typed(column, kind, text, unreadable)
+    return text if unreadable else value  # a file's unreadable value compares as written
 
 
-def _typed(column: str, kind: str, text: str, problems: list[str]) -> Any:
+def _typed(column: str, kind: str, text: str, problems: list[str], dates: DateColumns | None = None) -> Any:
     if kind in LIST_KINDS:
         return [item.strip() for item in text.split(";") if item.strip()]
     if kind == "bool":
@@ -186,10 +190,10 @@ def _typed(column: str, kind: str, text: str, problems: list[str]) -> Any:
     if kind == "count" and _WHOLE_NUMBER.fullmatch(text):
         return int(text)
     if kind == "date":
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text  # validation says how to write a date
+        date, problem = (dates or DateColumns()).read(column, text)
+        if problem:
+            problems.append(problem)
+        return date  # always written as YYYY-MM-DD
     return text
 
 

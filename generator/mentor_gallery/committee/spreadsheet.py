@@ -7,6 +7,11 @@ possible cell start. Each such segment that begins (after spaces, quote marks an
 with a formula character gets one ' just before that character, so the spreadsheet shows it as
 text. Apostrophes already there get one more, so `restore` can always take exactly one off:
 restore(defuse(x)) == x.
+
+Every CSV a command writes goes through `csv_text`: a byte-order mark first (Excel reads a file
+without one in the system's code page, and "Gómez" opens as "GÃ³mez"), every cell defused.
+Every CSV a command reads goes through `read_rows`: comma- or semicolon-separated (a spreadsheet
+in a European locale saves with ';'), CRLF or LF.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+BOM = "\ufeff"
 
 # Where a spreadsheet in some locale may start a cell: the cell's start, or after a separator.
 # Line starts inside a cell are not among them: a spreadsheet that reads quotes keeps a quoted
@@ -38,6 +46,17 @@ def restore(text: str) -> str:
     return _DEFUSED.sub(r"\1", text)
 
 
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A CSV file for the committee's spreadsheet: the BOM, the header, then the rows, every
+    cell defused (names and statements are typed by members and applicants)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([defuse(name) for name in columns])
+    for row in rows:
+        writer.writerow([defuse(cell) for cell in row])
+    return BOM + out.getvalue()
+
+
 @dataclass(frozen=True)
 class CsvStop:
     """Why reading stopped: `row` counts the rows read before the one that failed (0: the header)."""
@@ -49,7 +68,7 @@ class CsvStop:
 def read_rows(text: str) -> tuple[list[list[str]], CsvStop | None]:
     """The rows of CSV text up to the first one the csv module cannot read, and why it could not."""
     rows: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text))
     while True:
         try:
             row = next(reader)
@@ -58,6 +77,19 @@ def read_rows(text: str) -> tuple[list[list[str]], CsvStop | None]:
         except csv.Error as exc:
             return rows, CsvStop(len(rows), _explain(exc))
         rows.append(row)
+
+
+def separator(text: str) -> str:
+    """',' or ';': whichever separates more cells of the header line (quoted text not counted)."""
+    header, quoted, counts = text.lstrip(BOM), False, {",": 0, ";": 0}
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in "\r\n":
+            break
+        elif not quoted and char in counts:
+            counts[char] += 1
+    return ";" if counts[";"] > counts[","] else ","
 
 
 def _explain(exc: csv.Error) -> str:

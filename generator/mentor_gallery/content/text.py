@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import re
 import unicodedata
@@ -28,6 +29,11 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }  # no id or class: a statement must not clobber the page's ids or borrow its styles
 URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def long_date(date: dt.date) -> str:
+    """A date as the site writes it: November 2, 2026."""
+    return f"{date:%B} {date.day}, {date.year}"
 
 
 def sanitize_html(html: str) -> str:

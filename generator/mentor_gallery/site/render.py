@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from mentor_gallery import routes
 from mentor_gallery.content.model import HONEYPOT_FIELD
+from mentor_gallery.content.text import long_date
 from mentor_gallery.site.pages import PageSpec
 from mentor_gallery.site.eligibility_view import eligibility
 from mentor_gallery.site.sealing import Sealer
@@ -36,7 +37,7 @@ class FragmentRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["longdate"] = lambda d: d.strftime("%B %-d, %Y") if isinstance(d, dt.date) else ""
+        self.env.filters["longdate"] = lambda d: long_date(d) if isinstance(d, dt.date) else ""
         self.env.globals["site_name"] = site_name
         self.env.globals["card_html"] = self.card_html
         self.env.globals["eligibility"] = eligibility  # a program's rules, each once

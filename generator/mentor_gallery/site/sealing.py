@@ -86,7 +86,8 @@ class Sealer:
 def passphrase_problem(passphrase: str | None, variable: str) -> str | None:
     if not passphrase:
         return (f"access: members-only needs the member passphrase in the environment variable {variable} "
-                "(a repository secret in the deploy workflow); it is never written in mkdocs.yml")
+                f"(a repository secret in the deploy workflow; on your computer: {variable}='…' make serve, or make build); "
+                "it is never written in mkdocs.yml")
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
         return f"the member passphrase in {variable} is shorter than {MIN_PASSPHRASE_CHARS} characters; choose a longer one"
     return None

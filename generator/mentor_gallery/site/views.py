@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from mentor_gallery import routes
 from mentor_gallery.content.model import Mentor, Program, Term
-from mentor_gallery.content.text import first_sentence
+from mentor_gallery.content.text import first_sentence, long_date
 from mentor_gallery.site.requests import RequestControl
 
 
@@ -145,7 +145,7 @@ class ProfileView:
 
 
 def _long_date(mentor: Mentor) -> str:
-    return mentor.updated.strftime("%B %-d, %Y") if mentor.updated else ""
+    return long_date(mentor.updated) if mentor.updated else ""
 
 
 def profile_view(mentor: Mentor, programs: dict[str, Program], requests: list[RequestControl],
