@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
@@ -41,7 +42,10 @@ ASSETS = "assets/mentor-gallery"
 
 # The options are declared once, in settings.OPTIONS; MkDocs only collects them (INHERIT and !ENV
 # resolved its own way) and settings_from checks and types them, as it does for the CLI.
-MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {option.name: c.Optional(c.Type(object)) for option in OPTIONS})
+if TYPE_CHECKING:  # the options are attributes made at run time; to a type checker it is a Config
+    MentorGalleryConfig = Config
+else:
+    MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {option.name: c.Optional(c.Type(object)) for option in OPTIONS})
 
 
 def _one_clear_error(hook):
@@ -123,16 +127,16 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         self.renderer.sealer = None
         self.renderer.reset()
         if settings.members_only:
-            passphrase = os.environ.get(settings.passphrase_env)
+            passphrase = os.environ.get(settings.passphrase_env, "")
             problem = passphrase_problem(passphrase, settings.passphrase_env)
             if problem:
                 raise PluginError(problem)
             self.renderer.sealer = Sealer.from_passphrase(passphrase)
         result = load_roster(self.content_dir, settings.allowed_hosts)
         problems = result.problems + settings.problems
-        for problem in problems:
+        for found in problems:
             # Content warnings are advice, not build failures, even under --strict.
-            (log.error if problem.severity == "error" else log.info)(str(problem))
+            (log.error if found.severity == "error" else log.info)(str(found))
         count = len(errors(problems))
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")
@@ -148,7 +152,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             # The body was rendered and sanitised by the core; the engine only wraps it in the theme.
             generated.append((File.generated(config, spec.src_uri, content="", inclusion=inclusion), spec.source))
         for uri, data in data_files(self.roster, self.settings).items():
-            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.config.content_dir))
+            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.settings.content_dir))
         for uri, (mentor_path, photo) in asset_files(self.roster, self.settings).items():
             try:
                 data = published_bytes(photo)

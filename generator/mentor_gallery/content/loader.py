@@ -126,7 +126,7 @@ def _entries(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[P
     if not folder.is_dir():
         return []
     entries = []
-    reserved = RESERVED_SLUGS.get(folder.name, set())
+    reserved = RESERVED_SLUGS.get(folder.name, frozenset())
     for path in sorted(folder.rglob("*")):
         if path.name.lower() in IGNORED_NAMES or path.name.startswith("."):
             continue

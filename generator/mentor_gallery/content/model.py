@@ -34,8 +34,8 @@ class Vocabulary:
     terms: list[Term]
 
     def __post_init__(self) -> None:
-        self._by_spelling = {}
-        self._by_case = {}
+        self._by_spelling: dict[str, Term] = {}
+        self._by_case: dict[str, Term] = {}
         for term in self.terms:
             for spelling in (term.label, *term.aliases):
                 self._by_spelling.setdefault(spelling, term)

@@ -59,7 +59,7 @@ class DocsBuilder:
         renderer = self._renderer_for(project)
         renderer.sealer = None
         if settings.members_only:
-            passphrase = os.environ.get(settings.passphrase_env)
+            passphrase = os.environ.get(settings.passphrase_env, "")
             problem = passphrase_problem(passphrase, settings.passphrase_env)
             if problem:
                 outcome.problems.append(Problem(display_path(project.config_path), 1, problem))
@@ -99,6 +99,7 @@ class DocsBuilder:
     def _renderer_for(self, project: ProjectConfig) -> FragmentRenderer:
         key = (project.template_dir, project.settings.site_name)
         if self._renderer is None or self._renderer_key != key:
+            assert project.template_dir is not None  # read_project reports a missing one, and build() stops on it
             self._renderer = FragmentRenderer(project.template_dir, project.settings.site_name)
             self._renderer_key = key
         return self._renderer

@@ -71,7 +71,7 @@ def read_project(config_path: Path) -> ProjectConfig:
 
     project.docs_dir = path_of("docs_dir", "docs")
     project.site_dir = path_of("site_dir", "site")
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme = data["theme"] if isinstance(data.get("theme"), dict) else {}
     if isinstance(theme.get("custom_dir"), str):
         project.custom_dir = Path(os.path.normpath(base / theme["custom_dir"]))
     project.extra_css = _names(data.get("extra_css"))
