@@ -14,7 +14,7 @@ ifeq ($(filter $(ENGINE),mkdocs zensical),)
 $(error ENGINE must be mkdocs or zensical, not '$(ENGINE)')
 endif
 
-.PHONY: install serve build test check bench browser clean golden
+.PHONY: install serve build test test-unit lint check bench browser clean golden
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is needed" or 0)'
@@ -63,8 +63,27 @@ browser:
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-test: install browser node_modules/.package-lock.json
-	$(BIN)/python -m pytest
+# Checks that need neither a build nor a browser, in seconds: ruff and mypy on the Python,
+# tsc on the browser scripts (their JSDoc types and the data files' shapes, jsconfig.json).
+lint: install node_modules/.package-lock.json
+	$(BIN)/ruff check
+	$(BIN)/mypy
+	node_modules/.bin/tsc -p jsconfig.json
+
+# pytest-xdist workers for the unit and browser tiers: one per core.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
+
+# The fast tier, under a minute: lint, the browser scripts' own tests in Node, the unit tests.
+test-unit: lint
+	node --test tests/js/*.test.js
+	$(BIN)/python -m pytest -m unit -n $(WORKERS)
+
+# Everything: the fast tier, then the site builds, then the browser tier on every core (each
+# worker builds and serves its own sites on ports of its own; a test file stays on one worker,
+# so the sites its module fixtures build are built once).
+test: install browser node_modules/.package-lock.json test-unit
+	$(BIN)/python -m pytest -m site
+	$(BIN)/python -m pytest -m browser -n $(WORKERS) --dist loadfile
 
 # Refresh the golden outputs (tests/golden/expected/) after an intended change; review the diff.
 golden: install

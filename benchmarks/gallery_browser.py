@@ -145,7 +145,7 @@ def visit_gallery(browser, server: StaticServer, visits: int = 3, screenshots: P
         cdp = context.new_cdp_session(page)
         cdp.send("Performance.enable", {"timeDomain": "threadTicks"})  # durations as thread CPU time
         fetched: list[str] = []
-        page.on("request", lambda request: fetched.append(request.url))
+        page.on("request", lambda request, into=fetched: into.append(request.url))
         page.on("pageerror", lambda exc: result.errors.append(str(exc)))
         page.on("console", lambda msg: result.errors.append(msg.text) if msg.type == "error" else None)
         page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
@@ -263,7 +263,7 @@ def _first_search(result: GalleryVisit, browser, server: StaticServer, url: str)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         fetched: list[str] = []
-        page.on("request", lambda request: fetched.append(request.url))
+        page.on("request", lambda request, into=fetched: into.append(request.url))
         page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
         page.wait_for_function("window.mentorGallery && window.mentorGallery.lastFilterMs !== null", timeout=LOAD_TIMEOUT_MS)
         page.wait_for_load_state("networkidle", timeout=LOAD_TIMEOUT_MS)

@@ -12,6 +12,20 @@ from support import ARTIFACTS, PROJECT, SiteServer, build_site
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+TIERS = ("unit", "site", "browser")  # a test's tier is its folder under tests/
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items):
+    """Mark every test with its tier (tests/unit -> unit, ...): `make test-unit` runs `-m unit`,
+    and `make test` one run per tier, so a test outside them would never run."""
+    tests = PROJECT / "tests"
+    for item in items:
+        folders = item.path.relative_to(tests).parts[:-1] if tests in item.path.parents else ()
+        tier = folders[0] if folders else ""
+        if tier not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: a test belongs in one of tests/{', tests/'.join(TIERS)}")
+        item.add_marker(tier)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 from mkdocs.config import config_options as c
@@ -42,8 +43,11 @@ log = logging.getLogger("mkdocs.plugins.mentor_gallery")
 # resolved its own way) and settings_from checks and types them, as it does for the CLI.
 # The old names of renamed options are collected too, so that settings_from can read them with a
 # deprecation message rather than MkDocs refusing them as unknown.
-MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {name: c.Optional(c.Type(object)) for name in
-                                                              [option.name for option in OPTIONS] + [r.old for r in deprecations.PLUGIN_OPTIONS]})
+if TYPE_CHECKING:  # the options are attributes made at run time; to a type checker it is a Config
+    MentorGalleryConfig = Config
+else:
+    MentorGalleryConfig = type("MentorGalleryConfig", (Config,), {name: c.Optional(c.Type(object)) for name in
+                                                                  [option.name for option in OPTIONS] + [r.old for r in deprecations.PLUGIN_OPTIONS]})
 
 
 def _one_clear_error(hook):
@@ -128,16 +132,16 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         self.renderer.sealer = None
         self.renderer.reset()
         if settings.members_only:
-            passphrase = os.environ.get(settings.passphrase_env)
+            passphrase = os.environ.get(settings.passphrase_env, "")
             problem = passphrase_problem(passphrase, settings.passphrase_env)
             if problem:
                 raise PluginError(problem)
             self.renderer.sealer = Sealer.from_passphrase(passphrase)
         result = load_roster(self.content_dir, settings.allowed_hosts, settings.timezone)
         problems = result.problems + settings.problems
-        for problem in problems:
+        for found in problems:
             # Content warnings are advice, not build failures, even under --strict.
-            (log.error if problem.severity == "error" else log.info)(str(problem))
+            (log.error if found.severity == "error" else log.info)(str(found))
         count = len(errors(problems))
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")
@@ -156,7 +160,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             # The committee's guide from the package: trusted pages, rendered as any docs/ page.
             generated.append((File.generated(config, f"guide/{path.name}", abs_src_path=str(path)), "the packaged committee's guide"))
         for uri, data in data_files(self.roster, self.settings).items():
-            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.config.content_dir))
+            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.settings.content_dir))
         for uri, (mentor_path, photo, pixels) in asset_files(self.roster, self.settings).items():
             try:
                 data = published_bytes(photo, pixels)

@@ -4,7 +4,7 @@ exits 1; `mkdocs build` fails with the same messages."""
 import subprocess
 import sys
 
-from support import MKDOCS, build_site, make_roster, profile, write, write_config
+from support import build_site, make_roster, profile, write
 
 TAXONOMY = """expertise:
   - Finance
@@ -59,7 +59,7 @@ def test_check_reports_every_mistake_at_its_line_and_exits_1(tmp_path):
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.startswith("content/")]
     for path, line, fragment in EXPECTED:
-        assert any(l.startswith(f"{path}:{line}: ") and fragment in l for l in lines), (path, line, fragment, lines)
+        assert any(shown.startswith(f"{path}:{line}: ") and fragment in shown for shown in lines), (path, line, fragment, lines)
     assert len(lines) == len(EXPECTED), lines
 
 

@@ -4,7 +4,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import stat
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.profile_fields import CONTACT_KEYS, PROFILE_FIELDS, csv_columns
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS
-from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, run_cli, write
+from support import EXAMPLE_CONTENT, copy_example, make_roster, profile, run_cli
 
 
 def run(capsys, *args) -> tuple[int, str, str]:

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -122,7 +121,7 @@ def test_a_wrong_header_is_reported(tmp_path, capsys, monkeypatch, header, words
     write(tmp_path / "requests.csv", header + "Ana,,,Finance\n")
     code, out, err = run(capsys, "requests.csv", EXAMPLE_CONTENT)
     assert code == 1 and out == ""
-    assert f"requests.csv:header: " in err and words in err
+    assert "requests.csv:header: " in err and words in err
 
 
 def test_an_empty_or_missing_file_fails_cleanly(tmp_path, capsys):

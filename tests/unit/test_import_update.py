@@ -254,7 +254,7 @@ def test_any_edit_of_a_few_cells_imports_to_exactly_what_the_csv_says(here, caps
         name = f"mentors/{slug}.md"
         lines = changed_lines(before[name], after[name])
         # A cell is one line, except a list written one item a line, a contact block or the statement.
-        assert len([l for l in lines if l.startswith("+")]) <= 3 * len(columns) + (20 if "body" in columns else 0), lines
+        assert len([added for added in lines if added.startswith("+")]) <= 3 * len(columns) + (20 if "body" in columns else 0), lines
 
 
 def spreadsheet_rewrite(text: str, date_style: str = "mdy") -> str:

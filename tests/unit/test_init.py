@@ -80,7 +80,7 @@ def test_any_name_makes_valid_files(tmp_path, name):
 
 
 def test_the_pin_is_this_version_in_requirements_and_every_workflow_installs_from_it(written):
-    lines = [l for l in (written / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
+    lines = [line for line in (written / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
     assert lines == [f"mentor-gallery[site,zensical]=={__version__}"]
     for workflow in sorted((written / ".github/workflows").glob("*.yml")):
         installs = [" ".join(args) for script in scripts(load(workflow)) for args in commands(script, "pip")]

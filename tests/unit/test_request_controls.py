@@ -124,7 +124,7 @@ def test_mailto_subject_names_mentor_and_program_and_body_lists_the_fields():
     assert f"I would like to ask {HARD_NAME} to be my mentor in the Coaching Program." in lines
     assert any(line.startswith("About me") for line in lines)
     # ...then the handler's fields as `field: value` lines, last.
-    assert lines[-4:] == [f"entry.1: zoe-darcy", f"entry.2: {HARD_NAME}", "entry.3: coaching", ""]
+    assert lines[-4:] == ["entry.1: zoe-darcy", f"entry.2: {HARD_NAME}", "entry.3: coaching", ""]
     assert control.destination == "coaching@example.org"
 
 

@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from mentor_gallery import packaged
-from mentor_gallery.site import zensical_theme
 from mentor_gallery.site.zensical_theme import THEME_FILE, theme_hook, write_theme_hook
 
 CONFIG = Path("mkdocs.yml")

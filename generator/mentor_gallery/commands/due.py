@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     # One positional may be the pairs file or the content folder: a folder is the content.
     pairs_path, content = args.pairs, Path(args.content_dir)
     if pairs_path and args.content_dir == "content" and Path(pairs_path).is_dir():
-        pairs_path, content = None, Path(pairs_path)
+        content, pairs_path = Path(pairs_path), None
     config = find_config(content, args.config)
     settings = read_settings(config)
     result = load_roster(content, settings.allowed_hosts, settings.timezone)

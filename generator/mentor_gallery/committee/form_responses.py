@@ -171,7 +171,7 @@ def _header(cells: list[str], columns: list[Column]) -> tuple[dict[int, tuple[st
         places[index] = place
         seen.setdefault(place, []).append(cell.strip())
     problems = []
-    for (name, position), spellings in seen.items():
+    for (name, _position), spellings in seen.items():
         if len(spellings) > 1:
             if len({key(s) for s in spellings}) == 1:
                 problems.append(f"column '{spellings[0]}' appears {len(spellings)} times; keep one")

@@ -10,7 +10,6 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from mentor_gallery import __version__, packaged
 

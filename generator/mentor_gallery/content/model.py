@@ -39,8 +39,8 @@ class Vocabulary:
     refused: bool = False
 
     def __post_init__(self) -> None:
-        self._by_spelling = {}
-        self._by_case = {}
+        self._by_spelling: dict[str, Term] = {}
+        self._by_case: dict[str, Term] = {}
         for term in self.terms:
             for spelling in (term.label, *term.aliases):
                 self._by_spelling.setdefault(spelling, term)

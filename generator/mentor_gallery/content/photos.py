@@ -172,8 +172,8 @@ def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
     from PIL import Image, ImageOps
 
     try:
-        with Image.open(io.BytesIO(photo.source.read_bytes())) as image:
-            image = ImageOps.exif_transpose(image)  # keep the orientation the EXIF block asked for
+        with Image.open(io.BytesIO(photo.source.read_bytes())) as opened:
+            image = ImageOps.exif_transpose(opened)  # keep the orientation the EXIF block asked for
             image.thumbnail((pixels, pixels))
             if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
                 image = image.convert("RGB")
@@ -221,9 +221,6 @@ def _svg_size(root: ElementTree.Element) -> tuple[float, float]:
     width, height = _number(root.get("width")), _number(root.get("height"))
     if not (width and height):
         box = (root.get("viewBox") or "").replace(",", " ").split()
-        if len(box) == 4 and _number(box[2]) and _number(box[3]):
-            width, height = _number(box[2]), _number(box[3])
-        else:
-            width = height = 1.0
-    ratio = max(0.25, min(4.0, width / height))
+        width, height = (_number(box[2]), _number(box[3])) if len(box) == 4 else (None, None)
+    ratio = max(0.25, min(4.0, width / height)) if width and height else 1.0
     return (ratio, 1.0) if ratio >= 1 else (1.0, 1 / ratio)

@@ -162,7 +162,7 @@ def parse_yaml(text: str, first_line: int = 1, *, lenient_tags: bool = False) ->
         return document
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and mark.line >= len(text.splitlines()):
+        if exc.context_mark and mark and mark.line >= len(text.splitlines()):
             mark = exc.context_mark  # an unclosed bracket or quote is noticed at the end: name where it opened
         problem = exc.problem or str(exc)
         if "nesting depth" in problem:  # libyaml's own guard against deep nesting

@@ -693,7 +693,7 @@ def form_from(report: Report, slug: str, taxonomy: Taxonomy, allowed_hosts: froz
               programs: Vocabulary | None = None) -> Form | None:
     data = report.document.data
     report.renamed(data, deprecations.FORM_KEYS)
-    sources = {name: taxonomy.vocabulary(name) for name in VOCABULARY_NAMES}
+    sources = {name: vocabulary for name in VOCABULARY_NAMES if (vocabulary := taxonomy.vocabulary(name)) is not None}
     sources["programs"] = programs if programs is not None else Vocabulary("programs", [])
     report.unknown_keys(data, FORM_KEYS)
     title = report.text(data, "title", required=True)

@@ -47,7 +47,7 @@ def assign(applicants: list[Applicant], candidates: list[Candidate], weights: We
 def _solve(options: list[list[tuple[Candidate, Score]]], candidates: list[Candidate]) -> list[Candidate | None]:
     # Imported here: SciPy takes about a second to load, which every other command would pay.
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
+    from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]  # SciPy ships no type stubs
 
     rows = [i for i, fits in enumerate(options) if fits]  # the others cannot be placed anyway
     chosen: list[Candidate | None] = [None] * len(options)

@@ -17,7 +17,11 @@ from mentor_gallery.matching.scoring import Applicant
 def within_places(proposals: list[Proposal], places: int) -> list[Proposal]:
     """The proposals with at most `places` applicants placed; the rest put in the pool."""
     placed = [i for i, p in enumerate(proposals) if p.mentor is not None]
-    keep = set(sorted(placed, key=lambda i: (-(proposals[i].score.value if proposals[i].score else 0), i))[:places])
+    def score(i: int) -> float:
+        found = proposals[i].score
+        return found.value if found else 0
+
+    keep = set(sorted(placed, key=lambda i: (-score(i), i))[:places])
     reason = f"in the pool for the next round: the round's {places} place{'s' if places != 1 else ''} went to applicants with higher scores"
     return [p if i in keep or p.mentor is None else
             replace(p, mentor=None, score=None, why_none=reason, alternatives=((p.mentor,) + p.alternatives)[:ALTERNATIVES])
@@ -35,5 +39,7 @@ def round_of(applicants: list[Applicant], roster: Roster, day: dt.date) -> tuple
         program = with_rounds[0]
     else:
         return None
-    upcoming = [r for r in program.rounds if r.starts > day] if program else []
+    if program is None:
+        return None
+    upcoming = [r for r in program.rounds if r.starts > day]
     return (program, upcoming[0]) if upcoming else None

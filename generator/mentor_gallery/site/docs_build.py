@@ -59,7 +59,7 @@ class DocsBuilder:
         renderer = self._renderer_for(project)
         renderer.sealer = None
         if settings.members_only:
-            passphrase = os.environ.get(settings.passphrase_env)
+            passphrase = os.environ.get(settings.passphrase_env, "")
             problem = passphrase_problem(passphrase, settings.passphrase_env)
             if problem:
                 outcome.problems.append(Problem(display_path(project.config_path), 1, problem))

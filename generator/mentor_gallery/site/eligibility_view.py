@@ -37,7 +37,7 @@ def states(criterion: str, requirement: Requirement) -> bool:
         subject = MINIMUM_SUBJECTS.get(requirement.key)
         n = requirement.minimum
         number = _has_word(criterion, str(n)) or (n < len(NUMBER_WORDS) and _has_word(criterion, NUMBER_WORDS[n]))
-        return bool(subject) and number and _has_word(criterion, subject)
+        return bool(subject) and number and _has_word(criterion, subject or "")
     return bool(requirement.value) and _has_word(criterion, requirement.value or "")
 
 

@@ -69,7 +69,7 @@ def read_project(config_path: Path) -> ProjectConfig:
 
     project.docs_dir = path_of("docs_dir", "docs")
     project.site_dir = path_of("site_dir", "site")
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme = data["theme"] if isinstance(data.get("theme"), dict) else {}
     project.theme_line = line("theme", "custom_dir") if "custom_dir" in theme else line("theme")
     if isinstance(theme.get("custom_dir"), str):
         project.custom_dir = Path(os.path.normpath(base / theme["custom_dir"]))

@@ -54,7 +54,7 @@ class FragmentRenderer:
         region pages, the program pages) and reused: a roster of thousands shows each card 3-5 times."""
         key = (card.slug, card.availability is None, root, heading)
         if key not in self._cards:
-            macro = self.env.get_template("_card.html").module.mentor_card
+            macro = self.env.get_template("_card.html").module.mentor_card  # type: ignore[attr-defined]  # a macro, made at run time
             # No whitespace between tags: at 10,000 cards those text nodes are a third of the DOM.
             self._cards[key] = Markup(_BETWEEN_TAGS.sub("><", str(macro(card, root, heading)).strip()))
         return self._cards[key]

@@ -102,11 +102,12 @@ def handler_url(handler: RequestHandler, mentor: Mentor | None, program: Program
 
 
 def control(handler: RequestHandler, label: str, mentor: Mentor | None, program: Program | None) -> RequestControl:
-    common = {"program": program, "disabled_reason": mentor.unavailable_reason if mentor else None,
-              "destination": destination(handler.url), "by_email": handler.is_mailto}
     if handler.method == "post" and not handler.is_mailto:
-        return RequestControl(label, "form", handler.url, tuple(request_values(handler, mentor, program)), **common)
-    return RequestControl(label, "link", handler_url(handler, mentor, program), **common)
+        kind, url, fields = "form", handler.url, tuple(request_values(handler, mentor, program))
+    else:
+        kind, url, fields = "link", handler_url(handler, mentor, program), ()
+    return RequestControl(label, kind, url, fields, program=program, disabled_reason=mentor.unavailable_reason if mentor else None,
+                          destination=destination(handler.url), by_email=handler.is_mailto)
 
 
 def controls_for(mentor: Mentor, programs: dict[str, Program], site_handler: RequestHandler | None) -> list[RequestControl]:

@@ -82,8 +82,8 @@ def word_index_files(words_per_mentor: list[str], chunk_bytes: int = CHUNK_BYTES
     words_per_mentor: each mentor's space-separated indexed words, in the gallery's default order."""
     count = len(words_per_mentor)
     postings: dict[str, list[int]] = {}
-    for position, words in enumerate(words_per_mentor):
-        for word in words.split():
+    for position, indexed in enumerate(words_per_mentor):
+        for word in indexed.split():
             postings.setdefault(word, []).append(position)
     files: dict[str, bytes] = {}
     chunks: list[list[str]] = []  # [first word, file name] per chunk

@@ -22,6 +22,7 @@
   }
 
   class CardTable {
+    /** @param {MentorGalleryData.Cards} document */
     constructor(document) {
       this.count = document.count;
       this.profile = document.profile; // [prefix, suffix] around a slug: routes.profile

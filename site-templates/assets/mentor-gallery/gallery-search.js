@@ -122,7 +122,7 @@
     /* Fetch what these query words need; resolves once all of it is here. */
     load(words) {
       if (!this.manifestRequest) {
-        this.manifestRequest = fetchJson(this.url, "search index").then((manifest) => {
+        this.manifestRequest = fetchJson(this.url, "search index").then((/** @type {MentorGalleryData.SearchManifest} */ manifest) => {
           this.manifest = {
             count: manifest.count,
             firsts: manifest.chunks.map((chunk) => chunk[0]),
@@ -136,7 +136,7 @@
 
     loadChunk(n) {
       if (!this.requests.has(n)) {
-        const request = fetchJson(this.manifest.files[n], "search index").then((chunk) => {
+        const request = fetchJson(this.manifest.files[n], "search index").then((/** @type {MentorGalleryData.SearchChunk} */ chunk) => {
           this.chunks[n] = chunk;
           this.requests.delete(n);
         });

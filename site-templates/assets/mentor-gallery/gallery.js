@@ -103,7 +103,7 @@
       // Each move inside the live page is costly (10,000 cards: seconds): take the list out,
       // reorder it, and put it back in one step (about twenty times faster).
       const { list } = this;
-      const focused = list.contains(document.activeElement) ? document.activeElement : null;
+      const focused = list.contains(document.activeElement) ? /** @type {HTMLElement} */ (document.activeElement) : null;
       const parent = list.parentNode;
       const next = list.nextSibling;
       parent.removeChild(list);

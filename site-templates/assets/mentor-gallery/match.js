@@ -29,6 +29,7 @@
     return applicant.needs.filter(function (t) { return areas.has(t.slug); });
   }
 
+  /** @param {MentorGalleryData.MatchMentor} mentor @param {MentorGalleryData.Applicant} applicant */
   function admissible(mentor, applicant) {
     if (!mentor.available || sharedNeeds(mentor, applicant).length === 0) return false;
     if (applicant.program && !slugs(mentor.programs).has(applicant.program.slug)) return false;
@@ -56,7 +57,9 @@
     });
   }
 
-  /* options: {weights, maxAreas, frequency: [{slug, label}] in order, meeting: [{slug, label, phrase}]} */
+  /** options: {weights, maxAreas, frequency: [{slug, label}] in order, meeting: [{slug, label, phrase}]}
+     @param {MentorGalleryData.MatchMentor} mentor @param {MentorGalleryData.Applicant} applicant
+     @param {MentorGalleryData.MatchOptions} options */
   function score(mentor, applicant, options) {
     var w = options.weights;
     var needs = applicant.needs;
@@ -117,7 +120,7 @@
       .map(function (m) { return { mentor: m, score: score(m, applicant, options) }; })
       .sort(function (a, b) {
         // At equal scores the member's own region first, then by slug, as scoring.ranked does.
-        return b.score.value - a.score.value || (sameRegion(b.mentor, applicant) - sameRegion(a.mentor, applicant)) ||
+        return b.score.value - a.score.value || (Number(sameRegion(b.mentor, applicant)) - Number(sameRegion(a.mentor, applicant))) ||
           (a.mentor.slug < b.mentor.slug ? -1 : a.mentor.slug > b.mentor.slug ? 1 : 0);
       });
   }
@@ -175,6 +178,7 @@
     var widest = pool.reduce(function (most, entry) { return Math.max(most, popcount(entry.mask)); }, 1);
 
     // Every team of k: branch on the lowest area not yet covered, over mentors who cover it.
+    /** @type {{mentor: MentorGalleryData.MatchMentor, mask: number, score: number}[] | null} */
     var bestTeam = null;
     var bestKey = null;
     var nodes = 0;
@@ -230,7 +234,8 @@
     return loaded[url];
   }
 
-  /* The compact JSON as the scorer's shapes, plus lookups by slug. */
+  /** The compact JSON as the scorer's shapes, plus lookups by slug.
+      @param {MentorGalleryData.MatchData} data */
   function hydrate(data) {
     function bySlug(list) { var map = {}; list.forEach(function (t) { map[t.slug] = t; }); return map; }
     return {
