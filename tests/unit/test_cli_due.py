@@ -107,4 +107,20 @@ def test_a_bad_pair_is_reported_at_its_record_and_nothing_is_listed(tmp_path, ca
     code, out, err = run_cli(capsys, "due", "--date", "2027-12-20", tmp_path / "bad.csv", content)
     assert code == 1 and out == ""
     assert "bad.csv:1: unknown mentor 'bo-le'" in err
-    assert "bad.csv:2: start '1/9/2027' is not a date written YYYY-MM-DD" in err
+    # 1/9/2027 is January 9 or September 1: the column is settled once, by the option it names.
+    assert "bad.csv:header: column 'start'" in err and "--dates" in err
+    code, out, err = run_cli(capsys, "due", "--date", "2027-12-20", "--dates", "dmy", tmp_path / "bad.csv", content)
+    assert code == 1 and "start" not in err
+
+
+def test_a_start_as_a_us_spreadsheet_writes_it_reads_as_the_iso_date(tmp_path, capsys):
+    """A pairs file kept in a spreadsheet: 9/1/2027 beside 12/20/2027 is month first."""
+    content = project(tmp_path)
+    iso = (tmp_path / "pairs.csv").read_text(encoding="utf-8")
+    assert "2027-09-01" in iso
+    # Di Ro's pair starts later (nothing due yet); its date settles the column as month first.
+    write(tmp_path / "us.csv", iso.replace("2027-09-01", "9/1/2027") + "Di Ro,cy-ng,60,shares Finance,,,Cy Ng,di@example.org,12/20/2027\n")
+    code_iso, out_iso, _ = run_cli(capsys, "due", "--date", "2028-01-03", tmp_path / "pairs.csv", content)
+    code_us, out_us, err = run_cli(capsys, "due", "--date", "2028-01-03", tmp_path / "us.csv", content)
+    assert (code_iso, code_us) == (0, 0), err
+    assert records(out_us) == records(out_iso)

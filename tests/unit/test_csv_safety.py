@@ -163,8 +163,11 @@ def every_csv_a_command_writes(tmp_path, capsys) -> dict[str, bytes]:
         "match --out": ("match", requests, "--out", tmp_path / "proposals.csv", EXAMPLE_CONTENT),
         "hours --format csv": ("hours", log, "--format", "csv", EXAMPLE_CONTENT),
         "hours --format csv --out": ("hours", log, "--format", "csv", "--out", tmp_path / "hours", EXAMPLE_CONTENT),
+        "due": ("due", "--date", "2027-03-01", EXAMPLE_CONTENT),
+        "due --out": ("due", "--date", "2027-03-01", "--out", tmp_path / "due.csv", EXAMPLE_CONTENT),
     }
-    files = {"match --out": tmp_path / "proposals.csv", "hours --format csv --out": tmp_path / "hours" / "hours.csv"}
+    files = {"match --out": tmp_path / "proposals.csv", "hours --format csv --out": tmp_path / "hours" / "hours.csv",
+             "due --out": tmp_path / "due.csv"}
     written = {}
     for name, args in runs.items():
         code, out, err = run_cli(capsys, *args)

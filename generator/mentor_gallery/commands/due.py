@@ -19,6 +19,7 @@ from mentor_gallery.commands.export import write_stdout
 from mentor_gallery.commands.options import options_first
 from mentor_gallery.commands.private_output import input_text, refused
 from mentor_gallery.committee.safe_files import write_output
+from mentor_gallery.committee.csv_dates import OPTION_HELP, ORDERS
 from mentor_gallery.committee.surveys_due import Pair, current_round, due_csv, due_surveys, read_pairs
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.problems import display_path, errors
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         text = input_text(Path(pairs_path), shown)
         if text is None:
             return 1
-        read = read_pairs(text, roster)
+        read = read_pairs(text, roster, args.dates)
         if read.problems:
             for message in read.problems:
                 print(f"{shown}:{message}", file=sys.stderr)
@@ -101,7 +102,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--date", type=_date, default=None, help="the day to list for (default today)")
     parser.add_argument("--days", type=_days, default=DEFAULT_DAYS, metavar="N",
                         help=f"list surveys due in the N days ending on the date (default {DEFAULT_DAYS})")
+    parser.add_argument("--dates", choices=ORDERS, default=None, help=OPTION_HELP)
     parser.add_argument("--out", metavar="FILE", help="write the CSV here instead of stdout")
     parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml with site_url (default: beside CONTENT_DIR)")
     parser.set_defaults(run=run)
-    options_first(parser, valued={"--date", "--days", "--out", "--config"})
+    options_first(parser, valued={"--date", "--days", "--dates", "--out", "--config"})

@@ -8,15 +8,14 @@ ending on the date, once per person it goes to. No I/O; messages follow `FILE:RE
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from mentor_gallery import routes
 from mentor_gallery.committee.form_responses import Column, Record, read_responses
-from mentor_gallery.committee.spreadsheet import defuse
+from mentor_gallery.committee.csv_dates import DateColumns
+from mentor_gallery.committee.spreadsheet import csv_text
 from mentor_gallery.content.model import Program, Roster, Round
 from mentor_gallery.content.rounds import months_after
 from mentor_gallery.content.slugs import fold
@@ -59,10 +58,12 @@ class Pairs:
     problems: list[str] = field(default_factory=list)  # "RECORD: message" or "header: message"
 
 
-def read_pairs(text: str, roster: Roster) -> Pairs:
-    """The placed pairs of a pairs file; records without a mentor (not placed) are left out."""
+def read_pairs(text: str, roster: Roster, date_order: str | None = None) -> Pairs:
+    """The placed pairs of a pairs file; records without a mentor (not placed) are left out.
+    date_order: `--dates` (mdy, dmy or None), for a start column a spreadsheet rewrote."""
     responses = read_responses(text, list(PAIR_COLUMNS), REQUIRED)
-    result = Pairs(problems=list(responses.problems))
+    dates = DateColumns.settle({"start": [r.text("start") for r in responses.records]}, date_order)
+    result = Pairs(problems=list(responses.problems) + dates.problems)
     mentors = {m.slug: m for m in roster.mentors}
     with_rounds = [p for p in roster.programs if p.rounds]
     for record in responses.records:
@@ -74,12 +75,9 @@ def read_pairs(text: str, roster: Roster) -> Pairs:
         if mentor is None:
             messages.append(f"unknown mentor '{slug}'; give the mentor's slug, as match writes it")
         program = _program(record, roster, with_rounds, mentor.programs if mentor else [], messages)
-        start = None
-        if record.text("start"):
-            try:
-                start = dt.date.fromisoformat(record.text("start"))
-            except ValueError:
-                messages.append(f"start '{record.text('start')}' is not a date written YYYY-MM-DD (e.g. 2027-08-16)")
+        start, problem = dates.read("start", record.text("start"))
+        if problem:
+            messages.append(problem)
         if not record.text("applicant"):
             messages.append("applicant is empty; give the mentee's name")
         if messages or mentor is None or program is None:
@@ -151,10 +149,5 @@ def survey_link(due: DueSurvey, site_url: str | None) -> str:
 
 def due_csv(found: list[DueSurvey], site_url: str | None) -> str:
     """The list as CSV with a BOM for Excel; every cell defused (names are typed by applicants)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(DUE_COLUMNS)
-    for d in found:
-        writer.writerow([defuse(cell) for cell in (d.program.name, d.round.name, d.title, d.due.isoformat(), d.person,
-                                                   d.role, d.email, survey_link(d, site_url))])
-    return "\ufeff" + out.getvalue()
+    return csv_text(DUE_COLUMNS, [(d.program.name, d.round.name, d.title, d.due.isoformat(), d.person, d.role, d.email,
+                                   survey_link(d, site_url)) for d in found])
