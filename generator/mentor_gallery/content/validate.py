@@ -47,7 +47,7 @@ from mentor_gallery.content.profile_fields import (
 )
 from mentor_gallery.content.slugs import is_slug, slugify
 from mentor_gallery.content.source import Document
-from mentor_gallery.content.text import reader_form, render_markdown, visible_text
+from mentor_gallery.content.text import reader_form, reader_text, render_markdown
 from mentor_gallery.problems import Problem, did_you_mean
 
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
@@ -410,7 +410,7 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
     if len(body) > rules.MAX_STATEMENT_CHARS:
         report.problems.append(Problem(report.path, body_line, f"the statement is {len(body):,} characters long; keep it under {rules.MAX_STATEMENT_CHARS:,} (about three pages) and link to a longer document"))
     else:
-        rendered = _check_privacy(report, values.get("contact"), data, body, body_line)
+        rendered = _check_privacy(report, values.get("contact"), data, body, body_line, slug)
     if any(p.severity == "error" for p in report.problems):
         return None
     mentor = Mentor(slug=slug, path=profile_path, body=body, body_line=body_line, raw=dict(data),
@@ -596,7 +596,7 @@ def _could_show(matcher: ContactMatcher, body: str) -> bool:
     return bool(matcher.phone) and sum(ch.isdigit() for ch in body) >= MIN_PHONE_DIGITS
 
 
-def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int) -> str | None:
+def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int, slug: str = "") -> str | None:
     """A private contact must not reach the site through another field or the statement, in any
     disguise: fields and the rendered statement are compared as a reader would read them.
     Returns the statement's HTML when it had to be rendered, for the site to reuse."""
@@ -606,6 +606,7 @@ def _check_privacy(report: Report, contact: Contact | None, data: dict, body: st
     fix = "remove it, or set contact.public: true to publish it"
     texts = {key: [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
              for key, value in data.items() if key != "contact"}
+    texts["file name"] = [slug]  # it becomes the profile's address
     # One look over all fields together; only a hit is traced back to its key.
     if matcher.find(reader_form("\n".join(t for values in texts.values() for t in values))):
         for key, values in texts.items():
@@ -614,10 +615,10 @@ def _check_privacy(report: Report, contact: Contact | None, data: dict, body: st
     if not body.strip() or not _could_show(matcher, body):
         return None
     statement_html = render_markdown(body)
-    for what in matcher.find(visible_text(statement_html)):
+    for what in matcher.find(reader_text(statement_html)):
         # Name the line where it shows; a disguise spread over several lines is named at the start.
         line = next((body_line + offset for offset, text in enumerate(body.split("\n"))
-                     if what in matcher.find(visible_text(render_markdown(text)))), body_line)
+                     if what in matcher.find(reader_text(render_markdown(text)))), body_line)
         report.problems.append(Problem(report.path, line, f"the statement contains the private contact {what} (as a reader would see it); {fix}"))
     return statement_html
 
