@@ -98,21 +98,28 @@ def skeleton(text: str) -> str:
     return unicodedata.normalize("NFD", unicodedata.normalize("NFD", text).translate(_prototypes()))
 
 
+_JOINERS = frozenset(".-_+")  # inside an address when a letter or digit stands on both sides
+
+
 def _starts(text: str) -> Iterator[int]:
     """Where the part before an "@" may start: its beginning, or after any character that is not
-    a letter or digit ("«ana", "*ana", "(ana")."""
+    a letter or digit ("«ana", "*ana", "(ana"), except a dot, dash, underscore or plus that joins
+    two parts of a longer address ("x.ana" is not "ana")."""
     yield 0
     for index in range(1, len(text)):
-        if not text[index - 1].isalnum():
+        before = text[index - 1]
+        if not before.isalnum() and not (before in _JOINERS and index > 1 and text[index - 2].isalnum()):
             yield index
 
 
 def _ends(text: str) -> Iterator[int]:
     """Where the part after an "@" may end: its end, or before any character that is not a
-    letter or digit ("example.org»", "example.org.", "example.org!")."""
+    letter or digit ("example.org»", "example.org.", "example.org!"), except a dot or dash that
+    joins two labels ("example.org.uk" is not "example.org")."""
     yield len(text)
     for index in range(len(text) - 1, 0, -1):
-        if not text[index].isalnum():
+        char = text[index]
+        if not char.isalnum() and not (char in _JOINERS and index + 1 < len(text) and text[index + 1].isalnum()):
             yield index
 
 
@@ -184,14 +191,16 @@ class PrivateContacts:
             at = text.find("@", at + 1)
 
     def _address(self, local_text: str, domain_text: str) -> str | None:
-        domain_text, local_text = skeleton(domain_text), skeleton(local_text)
+        # Where the address may start and end is read in the text as written: a skeleton turns
+        # some punctuation into letters ("|" into "l"). Each candidate is then compared as a skeleton.
         for end in _ends(domain_text):
-            locals_ = self.domains.get(domain_text[:end])
+            locals_ = self.domains.get(skeleton(domain_text[:end]))
             if locals_ is None:
                 continue
             for start in _starts(local_text):
-                if local_text[start:] in locals_:
-                    return locals_[local_text[start:]]
+                source = locals_.get(skeleton(local_text[start:]))
+                if source is not None:
+                    return source
         return None
 
     def _phones(self, text: str) -> Iterator[tuple[str, str]]:

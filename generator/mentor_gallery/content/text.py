@@ -164,6 +164,7 @@ _SHOWN_ATTRIBUTE = re.compile(r"""(?<![\w-])(?:alt|title|href|start)\s*=\s*(?:"(
 _ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""")
 # Elements whose shown attribute stands in the text's flow: an image's alt text, a list's number.
 _IN_FLOW = re.compile(r"<(?:img|ol)\b[^<>]*>", re.IGNORECASE)
+_TAG_WITH_AT = re.compile(r"<[^<>@]*@[^<>]*>")
 _HIDDEN_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 
 
@@ -205,6 +206,8 @@ def reader_text(html: str, *, everything: bool = False) -> str:
         html = _without_hidden(html)
     values = _ATTRIBUTE_VALUE if everything else _SHOWN_ATTRIBUTE
     extra = " ".join(a or b or c for a, b, c in values.findall(html))
+    if everything and "@" in html:  # what a tag holds outside its values: "<ana@example.org>"
+        extra += " " + " ".join(_TAG_WITH_AT.findall(html))
     if "<img" in html or "<ol" in html or "<IMG" in html or "<OL" in html:
         html = _IN_FLOW.sub(_in_flow, html)
     shown = _TAG.sub("", html.replace("<!--", "<").replace("-->", ">"))
