@@ -227,3 +227,22 @@ def test_a_docs_folder_zensical_cannot_read_is_a_warning(tmp_path, capsys, docs_
 def test_a_relative_docs_folder_inside_the_project_is_fine(project, capsys):
     code, _, err = run_cli(capsys, "pages", "--config", project)
     assert code == 0 and "docs_dir" not in err
+
+
+def test_a_members_only_page_is_read_before_it_is_sealed_even_where_check_missed_it(tmp_path, capsys, monkeypatch):
+    """The last gate cannot read ciphertext: it reads a members-only profile before sealing it.
+    Check is made to miss Ana's private address in Bo's statement, to show the gate alone."""
+    import mentor_gallery.content.loader as loader
+
+    content = make_roster(tmp_path / "content", {
+        "ana": profile(contact='{email: ana@example.org, public: false}'),
+        "bo": profile("Bo Lee") + '\n<abbr title="«ana@example.org»">AD</abbr>\n',
+    })
+    config = zensical_project(tmp_path / "project", content, plugin={"access": "members-only"})
+    monkeypatch.setenv("MENTOR_GALLERY_PASSPHRASE", "correct horse battery staple")
+    monkeypatch.setattr(loader, "others_contacts", lambda files, contacts: [], raising=False)
+    code, out, err = run_cli(capsys, "pages", "--config", config)
+    assert code == 1, err
+    assert "mentors/bo/ (the members-only part, before sealing) would hold the private contact email" in err
+    assert "ana@example.org" not in err + out
+    assert not (tmp_path / "project/docs/mentors").exists()
