@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from mentor_gallery.content.privacy import MIN_PHONE_DIGITS, PrivateContacts
+from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.source import Document
 from mentor_gallery.content.text import reader_form, reader_text, render_markdown
 from mentor_gallery.problems import Problem, display_path
@@ -61,7 +61,7 @@ def _in_file(file: ContentFile, contacts: PrivateContacts) -> Iterator[Problem]:
             key = ".".join(str(part) for part in where) or "the file"
             yield Problem(file.path, file.document.line(*where), f"{key} contains {_advice(what, source)}")
     body = file.body
-    if not body.strip() or not _could_show(body):
+    if not body.strip() or not could_show(body, contacts):
         return
     html = file.rendered() if file.rendered else render_markdown(body)
     for what, source in _whose(contacts, reader_text(html), file.own):
@@ -82,8 +82,15 @@ def _texts(value: Any, where: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _texts(item, where + (index,))
 
 
-def _could_show(body: str) -> bool:
-    """Whether a body could show an address or a phone at all: most need no rendering here."""
-    if any(mark in body for mark in ("&", "%", "\\", "@")) or not body.isascii():
+# Where a statement holds any of these, its rendering may drop, decode or move characters
+# (HTML, entities, escapes, links and images, non-ASCII forms): only a rendering tells what it shows.
+_RENDERING_MATTERS = ("<", "&", "%", "\\", "[", "@")
+
+
+def could_show(body: str, contacts: PrivateContacts) -> bool:
+    """Whether a statement could show one of these contacts at all, so most need no rendering
+    here. Plain Markdown text keeps its digits in order when rendered (only markup characters go),
+    so a phone it shows is among the runs of its digits read together."""
+    if not body.isascii() or any(mark in body for mark in _RENDERING_MATTERS):
         return True
-    return sum(ch.isdigit() for ch in body) >= MIN_PHONE_DIGITS
+    return contacts.may_show_phone(body)

@@ -159,6 +159,13 @@ class PrivateContacts:
     def __bool__(self) -> bool:
         return bool(self.emails or self.phones)
 
+    def may_show_phone(self, text: str) -> bool:
+        """Whether the digits of text, read as one run whatever stands between them, hold the
+        start of a private phone: a quick test that a text shows no phone (false) or may."""
+        digits = phone_digits(text)
+        heads = self.phone_heads or {p[:MIN_PHONE_DIGITS] for p in self.phones}
+        return any(digits[start:start + MIN_PHONE_DIGITS] in heads for start in range(len(digits) - MIN_PHONE_DIGITS + 1))
+
     def find(self, text: str) -> tuple[str, str] | None:
         """(what, source) of the first private contact in text (already in reader form), or None."""
         return next(self.find_all(text), None)

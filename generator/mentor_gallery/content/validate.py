@@ -31,7 +31,8 @@ from mentor_gallery.content.model import (
     spelling_key,
 )
 from mentor_gallery.content.photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
-from mentor_gallery.content.privacy import MIN_PHONE_DIGITS, ContactMatcher
+from mentor_gallery.content.exposure import could_show
+from mentor_gallery.content.privacy import ContactMatcher
 from mentor_gallery.content.profile_fields import (
     CONTACT_KEYS,
     FORM_FIELD_KEYS,
@@ -585,17 +586,6 @@ _PROFILE_CHECKS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _could_show(matcher: ContactMatcher, body: str) -> bool:
-    """Whether the rendered statement could show this contact at all: an address needs an '@' or
-    something that decodes to one (an entity, a percent-escape, a compatibility form); a phone
-    needs digits, or entities that could stand for them. Most statements need no rendering here."""
-    if any(mark in body for mark in ("&", "%", "\\")):
-        return True
-    if matcher.email and "@" in reader_form(body):
-        return True
-    return bool(matcher.phone) and sum(ch.isdigit() for ch in body) >= MIN_PHONE_DIGITS
-
-
 def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int, slug: str = "") -> str | None:
     """A private contact must not reach the site through another field or the statement, in any
     disguise: fields and the rendered statement are compared as a reader would read them.
@@ -612,7 +602,7 @@ def _check_privacy(report: Report, contact: Contact | None, data: dict, body: st
         for key, values in texts.items():
             for what in sorted({w for t in values for w in matcher.find(reader_form(t))}):
                 report.error((key,), f"{key} contains the private contact {what}; {fix}")
-    if not body.strip() or not _could_show(matcher, body):
+    if not body.strip() or not could_show(body, matcher.contacts):
         return None
     statement_html = render_markdown(body)
     for what in matcher.find(reader_text(statement_html)):
