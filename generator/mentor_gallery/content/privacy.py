@@ -33,6 +33,8 @@ _DIGIT_RUN = re.compile(rf"\d(?:\s*(?:[{_PHONE_SEPARATORS}]\s*){{0,3}}\d)*")
 MAX_LOCAL_CHARS = 100  # read this far before an "@" (RFC 5321 allows 64 in the part before it)
 MAX_DOMAIN_CHARS = 255  # and this far after it
 _SPACES_AROUND_AT = 3  # "ana @ example.org" is read as the address a reader sees
+# ASCII other than letters, digits, "-", ".", "_" and "|" (which a reader may take for an "l").
+_NOT_IN_DOMAIN = re.compile(r"[\x00-\x2c/\x3a-\x40\x5b-\x5e`{\x7d-\x7f]")
 
 
 def phone_digits(text: str) -> str:
@@ -185,19 +187,23 @@ class PrivateContacts:
             before = at
             while before > 0 and at - before < _SPACES_AROUND_AT and text[before - 1] == " ":
                 before -= 1
-            start = before
-            while start > 0 and before - start < MAX_LOCAL_CHARS and not text[start - 1].isspace() and text[start - 1] != "@":
-                start -= 1
             after = at + 1
             while after < len(text) and after - at <= _SPACES_AROUND_AT and text[after] == " ":
                 after += 1
-            end = after
-            while end < len(text) and end - after < MAX_DOMAIN_CHARS and not text[end].isspace() and text[end] != "@":
-                end += 1
-            if start < before and after < end:
-                found = self._address(text[start:before], text[after:end])
-                if found is not None:
-                    yield "email", found
+            # The words touching the "@" (or its spaces), cut at whitespace and at another "@",
+            # each read within an address's length: str methods, not a loop over characters.
+            if before > 0 and after < len(text) and not text[before - 1].isspace() and not text[after].isspace():
+                local = text[max(0, before - MAX_LOCAL_CHARS):before].rsplit(None, 1)[-1].rpartition("@")[2]
+                domain = text[after:after + MAX_DOMAIN_CHARS].split(None, 1)[0].partition("@")[0]
+                # ASCII punctuation that no domain holds, nor stands for a letter in one, ends it
+                # here: in a page's data ("ana@example.org","phone":...) every quote and comma
+                # would otherwise be one more place the domain might end.
+                if cut := _NOT_IN_DOMAIN.search(domain):
+                    domain = domain[:cut.start()]
+                if local and domain:
+                    found = self._address(local, domain)
+                    if found is not None:
+                        yield "email", found
             at = text.find("@", at + 1)
 
     def _address(self, local_text: str, domain_text: str) -> str | None:
