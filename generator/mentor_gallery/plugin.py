@@ -146,6 +146,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")
         self.roster = result.roster
+        self.renderer.contacts = PrivateContacts.of(result.roster.mentors)
         self.specs: dict[str, PageSpec] = {spec.src_uri: spec for spec in site_pages(result.roster, settings)}
 
     @_one_clear_error
@@ -224,7 +225,8 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             return
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this; on_build_error discards the staging folder
-        leaks = scan_site(staging, PrivateContacts.of(self.roster.mentors))
+        # Members-only pages were read before they were sealed; the rest is read as written.
+        leaks = self.renderer.sealed_leaks + scan_site(staging, PrivateContacts.of(self.roster.mentors))
         if leaks:
             for leak in leaks:
                 # The contact itself is never printed: build logs are often public.

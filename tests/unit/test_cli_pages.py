@@ -101,8 +101,8 @@ def test_a_broken_edit_leaves_the_last_good_pages_as_they_were(project, capsys):
 
 
 def test_a_private_contact_on_a_generated_page_stops_the_run_before_anything_is_written(tmp_path, capsys):
-    """Bob's public phone is Ana's private one: each profile passes check, but Bob's page would
-    show Ana's number. The gate reads every file before it reaches the docs folder."""
+    """Bob's public phone is Ana's private one: Bob's page would show Ana's number. Check compares
+    every file with every private contact, so the run stops before anything is generated."""
     content = make_roster(tmp_path / "content", {
         "ana": profile(contact='{phone: "555-0100-77", public: false}'),
         "bob": profile("Bob", contact='{phone: "555-0100-77", public: true}'),
@@ -110,7 +110,7 @@ def test_a_private_contact_on_a_generated_page_stops_the_run_before_anything_is_
     config = zensical_project(tmp_path / "project", content)
     code, out, err = run_cli(capsys, "pages", "--config", config)
     assert code == 1
-    assert "mentors/bob/index.md would hold the private contact phone" in err
+    assert "bob.md:7: contact.phone contains the private contact phone of" in err and "ana.md" in err
     assert "0100" not in err + out  # the number itself is never printed
     assert not (tmp_path / "project/docs/mentors").exists()
 
@@ -227,3 +227,22 @@ def test_a_docs_folder_zensical_cannot_read_is_a_warning(tmp_path, capsys, docs_
 def test_a_relative_docs_folder_inside_the_project_is_fine(project, capsys):
     code, _, err = run_cli(capsys, "pages", "--config", project)
     assert code == 0 and "docs_dir" not in err
+
+
+def test_a_members_only_page_is_read_before_it_is_sealed_even_where_check_missed_it(tmp_path, capsys, monkeypatch):
+    """The last gate cannot read ciphertext: it reads a members-only profile before sealing it.
+    Check is made to miss Ana's private address in Bo's statement, to show the gate alone."""
+    import mentor_gallery.content.loader as loader
+
+    content = make_roster(tmp_path / "content", {
+        "ana": profile(contact='{email: ana@example.org, public: false}'),
+        "bo": profile("Bo Lee") + '\n<abbr title="«ana@example.org»">AD</abbr>\n',
+    })
+    config = zensical_project(tmp_path / "project", content, plugin={"access": "members-only"})
+    monkeypatch.setenv("MENTOR_GALLERY_PASSPHRASE", "correct horse battery staple")
+    monkeypatch.setattr(loader, "others_contacts", lambda files, contacts: [], raising=False)
+    code, out, err = run_cli(capsys, "pages", "--config", config)
+    assert code == 1, err
+    assert "mentors/bo/ (the members-only part, before sealing) would hold the private contact email" in err
+    assert "ana@example.org" not in err + out
+    assert not (tmp_path / "project/docs/mentors").exists()

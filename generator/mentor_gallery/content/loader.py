@@ -8,10 +8,12 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from mentor_gallery.content.eligibility import program_warnings
-from mentor_gallery.content.model import FREQUENCY, Roster, Taxonomy, Vocabulary
+from mentor_gallery.content.exposure import ContentFile, others_contacts
+from mentor_gallery.content.model import FREQUENCY, Mentor, Roster, Taxonomy, Vocabulary
+from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.rounds import survey_form_problems
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
 from mentor_gallery.content.source import Document, SourceError, read_frontmatter_file, read_yaml_file
@@ -44,12 +46,15 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, 
         problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
         return LoadResult(Roster(Taxonomy(Vocabulary("expertise", [], True), Vocabulary("regions", [], True)), [], [], []), problems)
 
-    taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems)
+    read: list[ContentFile] = []  # every file read, compared at the end with every private contact
+    taxonomy = _load_taxonomy(content_dir / "taxonomy.yml", problems, read)
 
     programs = []
     for slug, report, body, body_line in _documents(content_dir / "programs", ".md", problems):
         program = program_from(report, slug, body, body_line, allowed_hosts, taxonomy, timezone)
         problems += report.problems
+        read.append(ContentFile(report.path, slug, report.document, body, body_line,
+                                rendered=_rendered(program.body_html) if program else None))
         if program:
             programs.append(program)
     # A profile naming a program whose guide has errors is not itself wrong: count every file.
@@ -60,6 +65,8 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, 
     for slug, report, body, body_line in _documents(content_dir / "mentors", ".md", problems):
         mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, content_dir / "mentors" / f"{slug}.md", root)
         problems += report.problems
+        read.append(ContentFile(report.path, slug, report.document, body, body_line, own=str(content_dir / "mentors" / f"{slug}.md"),
+                                rendered=_statement(mentor) if mentor else None))
         if mentor:
             mentors.append(mentor)
             problems += program_warnings(mentor, by_slug, report.document, report.path)
@@ -69,16 +76,28 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, 
     for slug, report, _, _ in _documents(content_dir / "forms", ".yml", problems):
         form = form_from(report, slug, taxonomy, allowed_hosts, offered)
         problems += report.problems
+        read.append(ContentFile(report.path, slug, report.document))
         if form:
             forms.append(form)
     # Every form file counts, as for programs: a survey naming a form with errors is not wrong itself.
     problems += survey_form_problems(programs, {slug for _, slug in _entries(content_dir / "forms", ".yml", [])})
 
+    problems += others_contacts(read, PrivateContacts.of(mentors))
+
     problems.sort(key=lambda p: (p.path, p.line, p.message))
     return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)
 
 
-def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
+def _rendered(html: str) -> Callable[[], str]:
+    return lambda: html
+
+
+def _statement(mentor: Mentor) -> Callable[[], str]:
+    """The statement as the site shows it, rendered once for check and the site alike."""
+    return lambda: mentor.statement_html
+
+
+def _load_taxonomy(path: Path, problems: list[Problem], read: list[ContentFile]) -> Taxonomy:
     empty = Taxonomy(Vocabulary("expertise", [], True), Vocabulary("regions", [], True))
     if not path.is_file() and not path.is_symlink():
         problems.append(Problem(display_path(path), 1, "taxonomy.yml is missing; create it with 'expertise:' and 'regions:' lists"))
@@ -87,6 +106,7 @@ def _load_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy:
     if not loaded:
         return empty
     report = Report(display_path(path), loaded[0])
+    read.append(ContentFile(report.path, "", loaded[0]))
     taxonomy = taxonomy_from(report)
     problems += report.problems
     return taxonomy

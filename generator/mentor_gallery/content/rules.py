@@ -89,7 +89,7 @@ def url_problem(key: str, value: Any, *, allow_mailto: bool = True, allowed_host
     if lowered.startswith("mailto:"):
         if not allow_mailto:
             return f"{key} '{value}' must start with https://"
-        return _mailto_problem(key, value, url[7:])
+        return _mailto_problem(key, value, url[7:], allowed_hosts)
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("https", "http") or not lowered.startswith(parts.scheme.lower() + "://"):
         allowed = "https:// or mailto:" if allow_mailto else "https://"
@@ -104,15 +104,33 @@ def url_problem(key: str, value: Any, *, allow_mailto: bool = True, allowed_host
         return f"{key} '{value}' has an invalid host name '{parts.netloc}'; use a plain name such as forms.example.org"
     if parts.scheme.lower() == "http" and host not in _LOCAL_HOSTS:
         return f"{key} '{value}' must use https:// (http:// is allowed only for localhost, for testing)"
-    if allowed_hosts is not None and host not in allowed_hosts and host not in _LOCAL_HOSTS:
+    # No exception, not even this machine: a listed host is the only place data may go.
+    return _unlisted(key, value, host, allowed_hosts)
+
+
+def _unlisted(key: str, value: str, host: str, allowed_hosts: frozenset[str] | None) -> str | None:
+    if allowed_hosts is not None and host not in allowed_hosts:
         return f"{key} '{value}' goes to {host}, which is not in allowed_hosts ({', '.join(sorted(allowed_hosts)) or 'none'}); use an allowed handler or add the host in mkdocs.yml"
     return None
 
 
-def _mailto_problem(key: str, value: str, rest: str) -> str | None:
+def _mailto_problem(key: str, value: str, rest: str, allowed_hosts: frozenset[str] | None = None) -> str | None:
     address, _, query = rest.partition("?")
     if "%" in address or "," in address or not _EMAIL.fullmatch(address):
         return f"{key} '{value}' must name one address, e.g. mailto:coordinator@example.org"
+    if not address.isascii():
+        # Letters of another script can look like Latin ones ("а" in Cyrillic): the address shown
+        # would not be the one written to. An international domain has an ASCII (punycode) form.
+        local, _, domain = address.rpartition("@")
+        try:
+            ascii_domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_domain = None
+        hint = (f"; write the domain in its ASCII form: mailto:{local}@{ascii_domain}" if local.isascii() and ascii_domain
+                else "; write the address in ASCII letters (a-z, 0-9, '.', '-', '_')")
+        return f"{key} '{value}' has letters outside ASCII, which can look like others{hint}"
+    if problem := _unlisted(key, value, address.rpartition("@")[2].lower(), allowed_hosts):
+        return problem
     for pair in filter(None, query.split("&")):
         name = unquote(pair.split("=", 1)[0]).lower()
         if name not in _MAILTO_QUERY_KEYS:

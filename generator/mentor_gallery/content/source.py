@@ -270,8 +270,34 @@ def _note_comment(node: yaml.ScalarNode, path: Path_, doc: Document, lines: list
         doc.commented[path] = lines[end.line][start.column:].rstrip()
 
 
+# Characters that make a file read differently from how it looks. U+2028, U+2029 and U+0085 end a
+# line for YAML but not in an editor or a code review (`phone: "..." # private<U+2028>public: true`
+# looks like one comment and makes the contact public); direction overrides, embeddings and
+# isolates show a reversed address or phone as the real one. None has a use in a profile, a
+# guide, a form or the taxonomy. (Direction marks, U+200E/U+200F, stay: right-to-left names need
+# them, and every reading of the text also reads it in the order it is displayed.)
+_HIDING = re.compile("[\u2028\u2029\u0085\u202a-\u202e\u2066-\u2069]")
+_HIDING_NAMES = {"\u2028": "line separator", "\u2029": "paragraph separator", "\u0085": "next-line character"}
+
+
+def refuse_hiding_characters(text: str) -> None:
+    """Raise SourceError at the line and column of the first character that hides what a file
+    says (see _HIDING), anywhere in it: frontmatter, statement or guide."""
+    found = _HIDING.search(text)
+    if found is None:
+        return
+    at, char = found.start(), found.group()
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    name = _HIDING_NAMES.get(char, "direction control")
+    effect = ("starts a new line for YAML but not in an editor" if char in _HIDING_NAMES
+              else "changes the order in which the text around it is shown")
+    raise SourceError(line, f"column {column}: the invisible {name} U+{ord(char):04X} {effect}; delete it and retype the text")
+
+
 def read_frontmatter_file(path: Path, root: Path | None = None) -> FrontmatterFile:
     text = read_text(path, root=root)
+    refuse_hiding_characters(text)
     yaml_text, body, body_line = split_frontmatter(text)
     document = parse_yaml(yaml_text, first_line=2)
     if not isinstance(document.data, dict):
@@ -280,7 +306,9 @@ def read_frontmatter_file(path: Path, root: Path | None = None) -> FrontmatterFi
 
 
 def read_yaml_file(path: Path, root: Path | None = None) -> Document:
-    document = parse_yaml(read_text(path, root=root), first_line=1)
+    text = read_text(path, root=root)
+    refuse_hiding_characters(text)
+    document = parse_yaml(text, first_line=1)
     if not isinstance(document.data, dict):
         raise SourceError(1, "file must be a mapping of 'key: value' lines")
     return document

@@ -70,18 +70,23 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def first_sentence(markdown: str, limit: int = 200) -> str:
-    """The first sentence of the first prose paragraph, as plain text, for a card."""
+    """The first sentence of the first prose paragraph of plain or lightly marked text (a program's
+    summary), as plain text. A statement's card line comes from first_sentence_html instead."""
     for block in re.split(r"\n\s*\n", markdown):
         block = block.strip()
         if not block or block.startswith(("#", "<", "|", "```", "---", "- ", "* ", "> ")):
             continue
-        text = _MARKUP.sub("", _LINK.sub(r"\1", " ".join(block.split())))
-        sentence = _SENTENCE_END.split(text, 1)[0].strip()
-        if len(sentence) > limit:
-            sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+        sentence = _first_of(_MARKUP.sub("", _LINK.sub(r"\1", " ".join(block.split()))), limit)
         if sentence:
             return sentence
     return ""
+
+
+def _first_of(text: str, limit: int) -> str:
+    sentence = _SENTENCE_END.split(text, 1)[0].strip()
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return sentence
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -118,17 +123,31 @@ def _character_class(codes: list[int]) -> re.Pattern:
 
 
 _FORMAT_CHARACTERS = _character_class(list(_DROP_FORMAT))
-_URL_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""")
-# Every attribute value, quoted or not: what a reader does not see but a copy or a tool does.
-_ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""")
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+# What can make text display in another order than it is stored: direction controls and marks
+# (format characters too), and right-to-left letters (Hebrew, Arabic and their neighbours). Text
+# holding none is shown as stored; text holding any is also read in the order it is displayed.
+_RIGHT_TO_LEFT = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFE), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
+_REORDERING = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+                        | {code for start, end in _RIGHT_TO_LEFT for code in range(start, end + 1)})
+# One class for both, so the common page (none of either) costs one pass, as dropping alone did.
+_FORMAT_OR_REORDERING = _character_class(sorted(set(_DROP_FORMAT) | _REORDERING))
+
+
+def displayed_order(text: str) -> str:
+    """Each line of text in the order a reader sees it, by the Unicode Bidirectional Algorithm
+    (python-bidi): "\u202egro.elpmaxe@ana\u202c" is shown as "ana@example.org"."""
+    from bidi import get_display  # type: ignore[import-untyped]  # only for the few texts that hold right-to-left material
+
+    return "\n".join(get_display(line) for line in text.split("\n"))
 
 
 def reader_form(text: str) -> str:
     """Text as a reader or a copy-paste would take it: entities and JSON escapes decoded,
-    percent-encoding undone, compatibility forms folded (full-width digits), invisible format
-    characters (zero-width spaces and joiners) removed, lowercase. Used to find a private
-    contact in any disguise."""
+    percent-encoding undone, compatibility forms folded (full-width digits), text that direction
+    controls or right-to-left letters reorder read both as stored and as displayed, invisible
+    format characters (zero-width spaces and joiners, direction marks) removed, lowercase. Used
+    to find a private contact in any disguise."""
     if "\\u" in text:
         text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     if "&" in text:
@@ -139,20 +158,103 @@ def reader_form(text: str) -> str:
             text = html_lib.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        text = _FORMAT_CHARACTERS.sub("", text)
+        reorders = False
+
+        def drop(found: re.Match) -> str:
+            nonlocal reorders
+            code = ord(found.group())
+            reorders = reorders or code in _REORDERING
+            return "" if code in _DROP_FORMAT else found.group()
+
+        stored = _FORMAT_OR_REORDERING.sub(drop, text)
+        if reorders:
+            stored += "\n" + _FORMAT_CHARACTERS.sub("", displayed_order(text))
+        text = stored
     return text.lower()
 
 
-def page_text(html: str) -> str:
-    """Everything a page holds for a reader or a tool, in reader_form: the text with tags and
-    comments removed (so 'jane<b>@</b>example.org' reads as shown), then every attribute value.
-    One pass covers what the raw markup and the shown text would each reveal."""
-    values = " ".join(a or b or c for a, b, c in _ATTRIBUTE_VALUE.findall(html))
-    return reader_form(_TAG.sub("", html.replace("<!--", "<").replace("-->", ">")) + " " + values)
+# --- pages as read ---------------------------------------------------------------------------
+
+# Attributes whose values a browser shows or acts on: an image's alt text (shown in its place),
+# tooltips, link targets, a list's first number, an abbreviation's expansion (its title).
+_SHOWN_ATTRIBUTE = re.compile(r"""(?<![\w-])(?:alt|title|href|start)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""", re.IGNORECASE)
+# Every attribute value, quoted or not: what a reader does not see but a copy or a tool does.
+_ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""")
+# Elements whose shown attribute stands in the text's flow: an image's alt text, a list's number.
+_IN_FLOW = re.compile(r"<(?:img|ol)\b[^<>]*>", re.IGNORECASE)
+_TAG_WITHOUT_AT = re.compile(r"<[^<>@]*>")
+_HIDDEN_OPEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 
 
-def visible_text(html: str) -> str:
-    """The words a page shows for this HTML, plus its link targets, in reader_form: tags and
-    comments removed, so 'jane<b>@</b>example.org' reads as the address it displays."""
-    targets = " ".join(_URL_ATTRIBUTE.findall(html))
-    return reader_form(_TAG.sub("", html) + " " + targets)
+def _without_hidden(html: str) -> str:
+    """html without the content of <script> and <style> elements, which a browser never shows.
+    Found by position, not by a lazy regex, so thousands of unclosed openers stay linear."""
+    lowered = html.lower() if _HIDDEN_OPEN.search(html) else None
+    if lowered is None:
+        return html
+    kept, at = [], 0
+    for opened in _HIDDEN_OPEN.finditer(html):
+        if opened.start() < at:
+            continue
+        kept.append(html[at:opened.start()])
+        close = lowered.find("</" + opened.group(1).lower(), opened.end())
+        at = len(html) if close == -1 else close
+    kept.append(html[at:])
+    return "".join(kept)
+
+
+_FLOW_VALUE = re.compile(r"""(?<![\w-])(?:alt|start)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""", re.IGNORECASE)
+
+
+def _in_flow(tag: re.Match) -> str:
+    values = [a or b or c for a, b, c in _FLOW_VALUE.findall(tag.group())]
+    return " " + " ".join(values) + " " if any(values) else ""
+
+
+def reader_text(html: str, *, everything: bool = False) -> str:
+    """What a page shows a reader, in reader_form: the one reading `check` and the build's last
+    gate share. Tags and comments are dropped (so "ana<b>@</b>example.org" reads as the address
+    it displays), an image's alt text and a list's first number stand where they are shown, and
+    the values of the attributes a browser shows or follows (alt, title, href, start) follow the
+    text. `check` reads a statement so, without the content of <script> and <style>.
+
+    everything: the gate's reading of a built file, a superset of the reader's: script and style
+    content kept and every attribute value added, since a copy or a tool reads them too."""
+    if not everything:
+        html = _without_hidden(html)
+    values = _ATTRIBUTE_VALUE if everything else _SHOWN_ATTRIBUTE
+    extra = " ".join(a or b or c for a, b, c in values.findall(html))
+    if "<img" in html or "<ol" in html or "<IMG" in html or "<OL" in html:
+        html = _IN_FLOW.sub(_in_flow, html)
+    # The gate keeps a tag holding an "@" as it is written ("<ana@example.org>" is in the file).
+    shown = (_TAG_WITHOUT_AT if everything else _TAG).sub("", html.replace("<!--", "<").replace("-->", ">"))
+    return reader_form(shown + " " + extra)
+
+
+_PARAGRAPH_EDGE = re.compile(r"<(/?)(p|blockquote|ul|ol|li|table|dl|figure|div|pre|h[2-6])\b[^<>]*>", re.IGNORECASE)
+
+
+def first_sentence_html(html: str, limit: int = 200) -> str:
+    """The first sentence of a sanitised statement's first paragraph (not one inside a list, a
+    quote or a table), as plain text, for a card. Read from the sanitised HTML, never the raw
+    Markdown: what the sanitiser drops (<style> content, link definitions) never reaches a card."""
+    depth, start = 0, None
+    for edge in _PARAGRAPH_EDGE.finditer(html):
+        closing, name = edge.group(1) == "/", edge.group(2).lower()
+        if name == "p" and depth == 0:
+            if not closing:
+                start = edge.end()
+            elif start is not None:
+                text = " ".join(html_lib.unescape(_TAG.sub("", html[start:edge.start()])).split())
+                sentence = _first_of(text, limit)
+                if sentence:
+                    return sentence
+                start = None
+        elif name != "p":
+            depth = max(0, depth + (-1 if closing else 1))
+    return ""
+
+
+def plain_text(html: str) -> str:
+    """A sanitised statement's words as plain text (tags dropped, entities decoded), for search."""
+    return html_lib.unescape(_TAG.sub(" ", html))

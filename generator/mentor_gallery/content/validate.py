@@ -35,7 +35,8 @@ from mentor_gallery.content.model import (
     spelling_key,
 )
 from mentor_gallery.content.photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
-from mentor_gallery.content.privacy import MIN_PHONE_DIGITS, ContactMatcher
+from mentor_gallery.content.exposure import could_show
+from mentor_gallery.content.privacy import ContactMatcher
 from mentor_gallery.content.profile_fields import (
     CONTACT_KEYS,
     FORM_FIELD_KEYS,
@@ -52,7 +53,7 @@ from mentor_gallery.content.profile_fields import (
 from mentor_gallery.content.rounds import rounds_from, timezone_from
 from mentor_gallery.content.slugs import MAX_NAME_BYTES, is_slug, slugify
 from mentor_gallery.content.source import Document
-from mentor_gallery.content.text import reader_form, render_markdown, visible_text
+from mentor_gallery.content.text import reader_form, reader_text, render_markdown
 from mentor_gallery.problems import Problem, did_you_mean
 from mentor_gallery.routes import RESERVED_TERM_SLUGS
 
@@ -456,7 +457,7 @@ def mentor_from(report: Report, slug: str, body: str, body_line: int, taxonomy: 
     if len(body) > rules.MAX_STATEMENT_CHARS:
         report.problems.append(Problem(report.path, body_line, f"the statement is {len(body):,} characters long; keep it under {rules.MAX_STATEMENT_CHARS:,} (about three pages) and link to a longer document"))
     else:
-        rendered = _check_privacy(report, values.get("contact"), data, body, body_line)
+        rendered = _check_privacy(report, values.get("contact"), data, body, body_line, slug)
     if any(p.severity == "error" for p in report.problems):
         return None
     if any(spec.required and values.get(spec.key) is None for spec in PROFILE_FIELDS):
@@ -643,18 +644,7 @@ _PROFILE_CHECKS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _could_show(matcher: ContactMatcher, body: str) -> bool:
-    """Whether the rendered statement could show this contact at all: an address needs an '@' or
-    something that decodes to one (an entity, a percent-escape, a compatibility form); a phone
-    needs digits, or entities that could stand for them. Most statements need no rendering here."""
-    if any(mark in body for mark in ("&", "%", "\\")):
-        return True
-    if matcher.email and "@" in reader_form(body):
-        return True
-    return bool(matcher.phone) and sum(ch.isdigit() for ch in body) >= MIN_PHONE_DIGITS
-
-
-def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int) -> str | None:
+def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int, slug: str = "") -> str | None:
     """A private contact must not reach the site through another field or the statement, in any
     disguise: fields and the rendered statement are compared as a reader would read them.
     Returns the statement's HTML when it had to be rendered, for the site to reuse."""
@@ -664,18 +654,19 @@ def _check_privacy(report: Report, contact: Contact | None, data: dict, body: st
     fix = "remove it, or set contact.public: true to publish it"
     texts = {key: [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
              for key, value in data.items() if key != "contact"}
+    texts["file name"] = [slug]  # it becomes the profile's address
     # One look over all fields together; only a hit is traced back to its key.
     if matcher.find(reader_form("\n".join(t for values in texts.values() for t in values))):
         for key, values in texts.items():
             for what in sorted({w for t in values for w in matcher.find(reader_form(t))}):
                 report.error((key,), f"{key} contains the private contact {what}; {fix}")
-    if not body.strip() or not _could_show(matcher, body):
+    if not body.strip() or not could_show(body, matcher.contacts):
         return None
     statement_html = render_markdown(body)
-    for what in matcher.find(visible_text(statement_html)):
+    for what in matcher.find(reader_text(statement_html)):
         # Name the line where it shows; a disguise spread over several lines is named at the start.
         line = next((body_line + offset for offset, text in enumerate(body.split("\n"))
-                     if what in matcher.find(visible_text(render_markdown(text)))), body_line)
+                     if what in matcher.find(reader_text(render_markdown(text)))), body_line)
         report.problems.append(Problem(report.path, line, f"the statement contains the private contact {what} (as a reader would see it); {fix}"))
     return statement_html
 

@@ -68,6 +68,9 @@ class DocsBuilder:
         if self.extra_checks:
             outcome.problems += self.extra_checks(result.roster, settings)
         outcome.roster = result.roster
+        contacts = PrivateContacts.of(result.roster.mentors)
+        renderer.contacts = contacts  # members-only pages are read before they are sealed
+        renderer.sealed_leaks = []
         generated = generated_files(result.roster, settings, renderer, self.photos)
         outcome.problems += generated.problems
         if generated.problems:
@@ -76,12 +79,11 @@ class DocsBuilder:
         outcome.problems += plan.problems
         if plan.problems:
             return outcome
-        contacts = PrivateContacts.of(result.roster.mentors)
         known = (frozenset(contacts.emails), frozenset(contacts.phones))
         # The files already in place passed the scan for the contacts known then: unless a new
         # private contact appeared, only the files about to change need reading.
         fresh = self._scanned is None or not (known[0] <= self._scanned[0] and known[1] <= self._scanned[1])
-        leaks = scan_files(generated.files if fresh else plan.write, contacts)
+        leaks = renderer.sealed_leaks + scan_files(generated.files if fresh else plan.write, contacts)
         for leak in leaks:
             # The contact itself is never printed: build logs are often public.
             outcome.problems.append(Problem(display_path(Path(leak.source)), 1,

@@ -19,7 +19,7 @@ from mentor_gallery.content.json_schema import schema_json
 from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Roster, Term
 from mentor_gallery.content.photos import PUBLISHED_PIXELS, THUMBNAIL_PIXELS, Photo, published_bytes
 from mentor_gallery.content.slugs import EXTRA_FOLDS, fold
-from mentor_gallery.content.text import first_sentence, search_words
+from mentor_gallery.content.text import first_sentence, plain_text, search_words
 from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, Applicant, Candidate, match_data, ranked
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
@@ -126,7 +126,8 @@ def mentor_words(mentor: Mentor, members_only: bool = False) -> str:
     areas = (" ".join(t.label for t in m.expertise), " ".join(a for t in m.expertise for a in t.aliases))
     if members_only:
         return search_words(m.name, m.region.label, *areas)
-    return search_words(m.name, m.title, m.organization, m.city or "", *areas, " ".join(m.languages), m.summary or "", m.body)
+    return search_words(m.name, m.title, m.organization, m.city or "", *areas, " ".join(m.languages), m.summary or "",
+                        plain_text(m.statement_html))  # the words the statement shows, not its raw Markdown
 
 
 def gallery_order(roster: Roster, members_only: bool = False) -> list[Mentor]:

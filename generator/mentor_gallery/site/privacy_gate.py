@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from mentor_gallery.content.privacy import PrivateContacts
-from mentor_gallery.content.text import page_text, reader_form
+from mentor_gallery.content.text import reader_form, reader_text
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a .gz larger than this unpacked is itself suspicious
 _MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg"}
@@ -66,12 +66,35 @@ def scan_bytes(name: str, data: bytes, contacts: PrivateContacts) -> tuple[str, 
         except (OSError, EOFError):
             pass  # not really gzip: scan the bytes as they are
         suffix = Path(path.stem).suffix.lower()
-    # Binary files (photos, fonts) are read byte for byte: metadata text shows through.
-    text = data.decode("utf-8", errors="replace") if _is_text(data) else data.decode("latin-1")
+    text = _as_text(data)
+    if text is not None:
+        return scan_text(suffix, text, contacts)
+    # Binary files (photos, fonts) are read byte for byte, so metadata text shows through, and
+    # also as UTF-8, so text in them is folded as the text it is (full-width digits).
+    return scan_text(suffix, data.decode("latin-1"), contacts) or scan_text(suffix, data.decode("utf-8", errors="replace"), contacts)
+
+
+def scan_text(suffix: str, text: str, contacts: PrivateContacts) -> tuple[str, str] | None:
+    """(what, source) of the private contact text shows, read as the gate reads a file of this
+    suffix: markup as laid out plus every attribute and script, anything else as text."""
     if suffix in _MARKUP_SUFFIXES:
-        return contacts.find(page_text(text))  # shown text and every attribute, in one pass
+        return contacts.find(reader_text(text, everything=True))
     return contacts.find(reader_form(text))
 
 
-def _is_text(data: bytes) -> bool:
-    return b"\x00" not in data[:4096]
+def scan_sealed(page: str, html: str, contacts: PrivateContacts) -> Leak | None:
+    """A members-only page's part that is sealed, read in the clear before it is: once sealed,
+    no gate can read it, and members would."""
+    found = scan_text(".html", html, contacts) if contacts else None
+    return Leak(f"{page} (the members-only part, before sealing)", *found) if found else None
+
+
+def _as_text(data: bytes) -> str | None:
+    """The file as text, or None for a binary file. A NUL early on does not make a file binary
+    when the whole of it is valid UTF-8: it is read, and folded, as the text it is."""
+    if b"\x00" not in data[:4096]:
+        return data.decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

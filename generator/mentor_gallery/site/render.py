@@ -17,9 +17,11 @@ from markupsafe import Markup
 
 from mentor_gallery import routes
 from mentor_gallery.content.model import HONEYPOT_FIELD
+from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.text import long_date
-from mentor_gallery.site.pages import PageSpec
 from mentor_gallery.site.eligibility_view import eligibility
+from mentor_gallery.site.pages import PageSpec
+from mentor_gallery.site.privacy_gate import Leak, scan_sealed
 from mentor_gallery.site.sealing import Sealer
 from mentor_gallery.site.views import CardView
 
@@ -30,6 +32,10 @@ class FragmentRenderer:
     def __init__(self, template_dirs: Path | Sequence[Path], site_name: str = "", sealer: Sealer | None = None):
         self.sealer = sealer
         dirs = [template_dirs] if isinstance(template_dirs, Path) else list(template_dirs)
+        # The private contacts a members-only page is read for before it is sealed; what is found
+        # waits in sealed_leaks for the build's last gate, which cannot read sealed text.
+        self.contacts: PrivateContacts | None = None
+        self.sealed_leaks: list[Leak] = []
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
             autoescape=True,
@@ -46,8 +52,9 @@ class FragmentRenderer:
         self._cards: dict[tuple, Markup] = {}
 
     def reset(self) -> None:
-        """Forget drawn cards: a new build may have new content."""
+        """Forget drawn cards and what the last build found: a new build may have new content."""
         self._cards.clear()
+        self.sealed_leaks = []
 
     def card_html(self, card: CardView, root: str, heading: str = "h2") -> Markup:
         """A mentor card, drawn once per place it can appear from (the gallery, the area and
@@ -66,6 +73,8 @@ class FragmentRenderer:
             if self.sealer is None:
                 raise ValueError(f"{spec.src_uri} is members-only but no member passphrase was given")
             inner = self._draw(sealed_template, spec, body, extra)
+            if self.contacts and (leak := scan_sealed(spec.url or "index.html", inner, self.contacts)):
+                self.sealed_leaks.append(leak)
             extra = {**extra, "sealed": self.sealer.seal(inner), "seal": self.sealer.params}
         return self._draw(spec.template, spec, body, extra)
 

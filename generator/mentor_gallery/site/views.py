@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from mentor_gallery import routes
 from mentor_gallery.content.model import Mentor, Program, Term
-from mentor_gallery.content.text import first_sentence, long_date
+from mentor_gallery.content.text import first_sentence_html, long_date
 from mentor_gallery.site.requests import RequestControl
 
 
@@ -97,7 +97,7 @@ def public_card(mentor: Mentor) -> CardView:
         slug=mentor.slug, name=mentor.name, url=routes.profile(mentor.slug), region=mentor.region.label,
         areas=area_links(mentor.expertise), data=tuple(data.items()), initials=mentor.initials,
         role_line=f"{mentor.title}, {mentor.organization}", place_detail=mentor.location or None,
-        summary=mentor.summary or first_sentence(mentor.body) or None,
+        summary=mentor.summary or first_sentence_html(mentor.statement_html) or None,
         photo_url=routes.thumbnail(mentor.slug, mentor.photo.suffix) if mentor.photo else None,
         availability=status, roles=role_links(mentor.roles))
 

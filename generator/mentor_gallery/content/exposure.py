@@ -1,0 +1,96 @@
+"""Every content file compared with every private contact, as `check` reads them.
+
+A profile's own contact in its other fields and statement is found by validate._check_privacy
+(with its own advice: set contact.public). This finds the rest: another mentor's private address
+or phone in a statement, a program guide, a form, the taxonomy or a file name, which the build's
+last gate would refuse later, or (in a members-only page) seal for members to read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from mentor_gallery.content.privacy import PrivateContacts
+from mentor_gallery.content.source import Document
+from mentor_gallery.content.text import reader_form, reader_text, render_markdown
+from mentor_gallery.problems import Problem, display_path
+
+
+@dataclass
+class ContentFile:
+    path: str  # as messages show it
+    slug: str  # the file name without its suffix: it becomes a page's address
+    document: Document
+    body: str = ""
+    body_line: int = 1
+    own: str | None = None  # a profile's own file, whose own contact validate reports
+    # The body as the site renders it (a mentor's cached statement_html): rendered once for both.
+    rendered: Callable[[], str] | None = None
+
+
+def others_contacts(files: list[ContentFile], contacts: PrivateContacts) -> list[Problem]:
+    """A problem for each place a content file shows a private contact that is not its own."""
+    if not contacts:
+        return []
+    found: list[Problem] = []
+    for file in files:
+        found += _in_file(file, contacts)
+    return found
+
+
+def _whose(contacts: PrivateContacts, text: str, own: str | None) -> list[tuple[str, str]]:
+    seen: dict[tuple[str, str], None] = {}
+    for what, source in contacts.find_all(text):
+        if source != own:
+            seen.setdefault((what, source), None)
+    return list(seen)
+
+
+def _advice(what: str, source: str) -> str:
+    return (f"the private contact {what} of {display_path(Path(source))}; remove it (a private contact is "
+            "published only by its own profile, with contact.public: true)")
+
+
+def _in_file(file: ContentFile, contacts: PrivateContacts) -> Iterator[Problem]:
+    for what, source in _whose(contacts, reader_form(file.slug), file.own):
+        yield Problem(file.path, 1, f"the file name contains {_advice(what, source)}; rename the file")
+    for where, text in _texts(file.document.data, ()):
+        for what, source in _whose(contacts, reader_form(text), file.own):
+            key = ".".join(str(part) for part in where) or "the file"
+            yield Problem(file.path, file.document.line(*where), f"{key} contains {_advice(what, source)}")
+    body = file.body
+    if not body.strip() or not could_show(body, contacts):
+        return
+    html = file.rendered() if file.rendered else render_markdown(body)
+    for what, source in _whose(contacts, reader_text(html), file.own):
+        # Name the line where it shows; one spread over several lines is named at the start.
+        line = next((file.body_line + offset for offset, text in enumerate(body.split("\n"))
+                     if (what, source) in _whose(contacts, reader_text(render_markdown(text)), file.own)), file.body_line)
+        yield Problem(file.path, line, f"the text contains {_advice(what, source)} (as a reader would see it)")
+
+
+def _texts(value: Any, where: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, where + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, where + (index,))
+
+
+# Where a statement holds any of these, its rendering may drop, decode or move characters
+# (HTML, entities, escapes, links and images, non-ASCII forms): only a rendering tells what it shows.
+_RENDERING_MATTERS = ("<", "&", "%", "\\", "[", "@")
+
+
+def could_show(body: str, contacts: PrivateContacts) -> bool:
+    """Whether a statement could show one of these contacts at all, so most need no rendering
+    here. Plain Markdown text keeps its digits in order when rendered (only markup characters go),
+    so a phone it shows is among the runs of its digits read together."""
+    if not body.isascii() or any(mark in body for mark in _RENDERING_MATTERS):
+        return True
+    return contacts.may_show_phone(body)
