@@ -80,6 +80,7 @@ def test_the_mentee_application_reaches_a_google_form_under_its_entry_names(goog
     page.get_by_label("2nd choice").select_option(label="Finance")
     page.get_by_label("3rd choice").select_option(label="Police")
     page.locator("#f-region").select_option(label="Central")
+    page.locator("#f-program").select_option(label="Coaching Program")
     page.get_by_role("checkbox", name="Video").check()
     page.get_by_role("checkbox", name="Phone").check()
     page.get_by_role("button", name="Send").click()
@@ -90,7 +91,7 @@ def test_the_mentee_application_reaches_a_google_form_under_its_entry_names(goog
     expected += [(google.entry("frequency"), "Monthly"),
                  (google.entry("needs", 1), "Strategic Planning"), (google.entry("needs", 2), "Finance"),
                  (google.entry("needs", 3), "Police"),
-                 (google.entry("region"), "Central"),
+                 (google.entry("region"), "Central"), (google.entry("program"), "Coaching Program"),
                  (google.entry("meeting"), "Phone"), (google.entry("meeting"), "Video")]
     assert sorted(request.form) == sorted(expected)
     # Every name sent is one of the Google Form's, none is the site's own field name.
@@ -122,6 +123,6 @@ def test_match_reads_the_responses_as_google_exports_them(google):
     export.write_text(out.getvalue(), encoding="utf-8")
     result = subprocess.run([str(TOOL), "match", str(export), str(google.content)], capture_output=True, text=True, cwd=google.tmp)
     assert result.returncode == 0, result.stderr
-    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    [row] = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))  # the BOM Excel needs
     assert (row["applicant"], row["email"]) == ("Jo Park", "jo@example.org")
     assert row["mentor"] and "Strategic Planning" in row["reasons"].split(";")[0], row
