@@ -30,7 +30,9 @@ from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import display_path, errors
 from mentor_gallery.settings import OPTIONS, SourceError, read_config_file, settings_from
 from mentor_gallery.site.docs_writer import read_manifest
-from mentor_gallery.site.pages import PageSpec, asset_files, data_files, home_part, search_example, site_pages
+from mentor_gallery.site.audience import Audience
+from mentor_gallery.site.build import EXTRA_KEY, home_fragments
+from mentor_gallery.site.pages import PageSpec, asset_files, data_files, site_pages
 from mentor_gallery.site.privacy_gate import scan_site
 from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.sealing import Sealer, passphrase_problem
@@ -131,7 +133,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         settings = self.settings
         self.renderer.sealer = None
         self.renderer.reset()
-        if settings.members_only:
+        if Audience.of(settings).needs_passphrase:
             passphrase = os.environ.get(settings.passphrase_env, "")
             problem = passphrase_problem(passphrase, settings.passphrase_env)
             if problem:
@@ -148,6 +150,8 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         self.roster = result.roster
         self.renderer.contacts = PrivateContacts.of(result.roster.mentors)
         self.specs: dict[str, PageSpec] = {spec.src_uri: spec for spec in site_pages(result.roster, settings)}
+        # The home page's live parts, as Zensical's adapter hands them over too (site/build.py).
+        config.extra[EXTRA_KEY] = home_fragments(result.roster, settings, self.renderer)
 
     @_one_clear_error
     def on_files(self, files: Files, config):
@@ -187,7 +191,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     def on_nav(self, nav, config, files):
         # Members-only: the members' navigation leaves out the committee's guide (its pages are
         # still built, for the committee's own links).
-        if self.settings.members_only:
+        if not Audience.of(self.settings).guide_in_nav:
             nav.items[:] = [item for item in nav.items if not _only_guide(item)]
         return nav
 
@@ -260,15 +264,6 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
-
-    def on_page_context(self, context, page, config, nav):
-        if page.file.src_uri == routes.source_uri(routes.HOME):
-            # home.html shows it above the association's own text; drawn and escaped by our renderer.
-            page.meta["mentor_gallery_home"] = self.renderer.render(home_part(self.roster, self.settings))
-            # A members-only site publishes neither Find my mentor nor the team builder.
-            page.meta["mentor_gallery_members_only"] = self.settings.members_only
-            page.meta["mentor_gallery_search_example"] = search_example(self.roster)
-        return context
 
 
 

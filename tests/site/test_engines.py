@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from engines import main_article, page_title
+from urllib.parse import urlsplit
+
+from engines import build_zensical, main_article, page_title
+from html_tree import parse
+from mentor_gallery.site.built_check import broken_links
 from mentor_gallery.site.docs_writer import MANIFEST, Manifest, read_manifest
-from support import MKDOCS
+from support import MKDOCS, build_site
 
 GENERATED_FOLDERS = ("mentors", "programs", "forms")
 
@@ -100,3 +104,64 @@ def test_mkdocs_builds_beside_the_written_pages_without_a_clash(zensical_site, t
     finally:
         manifest_file.write_bytes(saved)
     assert clash.returncode != 0 and "address clash" in clash.stdout + clash.stderr
+
+
+# Both audiences, both engines: the same addresses, no link to an address the site does not
+# publish, and the same home page (the live summary, the tools, the search example).
+SITE_URL = "https://example.org/mentor-gallery/"
+MEMBERS = {"access": "members-only", "passphrase_env": "TEST_MEMBER_PASSPHRASE"}
+MEMBERS_ENV = {"TEST_MEMBER_PASSPHRASE": "otters in the riverlands"}
+
+
+@pytest.fixture(scope="module")
+def members_sites(tmp_path_factory) -> dict[str, Path]:
+    mkdocs_root, zensical_root = tmp_path_factory.mktemp("members-mkdocs"), tmp_path_factory.mktemp("members-zensical")
+    (mkdocs_root / "site").mkdir()
+    ours = build_site(mkdocs_root, plugin=MEMBERS, site_url=SITE_URL, env=MEMBERS_ENV)
+    assert ours.returncode == 0, ours.output
+    theirs = build_zensical(zensical_root / "project", site_url=SITE_URL, env=MEMBERS_ENV, plugin=MEMBERS)
+    assert theirs.returncode == 0, theirs.output
+    return {"mkdocs": ours.site, "zensical": theirs.site}
+
+
+@pytest.fixture(scope="module")
+def sites(example_site, zensical_site, members_sites) -> dict[str, dict[str, Path]]:
+    return {"public": {"mkdocs": example_site.site, "zensical": zensical_site.site}, "members-only": members_sites}
+
+
+def published_files(site: Path) -> set[str]:
+    """Every file but each engine's own search and theme assets (their names differ by design)."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+            and not p.relative_to(site).as_posix().startswith(("assets/javascripts/", "assets/stylesheets/", "search"))}
+
+
+def home_parts(site: Path) -> dict:
+    home = parse((site / "index.html").read_text(encoding="utf-8")).find("div", class_="mg-home")
+    summaries = home.find_all("div", class_="mg-home__summary")
+    return {"summary": " ".join(summaries[0].text.split()) if summaries else None,
+            "actions": [(a.attrs.get("href"), a.text.strip()) for a in home.find("p", class_="mg-home__actions").find_all("a")],
+            "placeholder": home.find("input", id="mg-home-search").attrs.get("placeholder")}
+
+
+@pytest.mark.parametrize("audience", ["public", "members-only"])
+def test_both_engines_publish_the_same_files(sites, audience):
+    ours, theirs = (published_files(sites[audience][engine]) for engine in ("mkdocs", "zensical"))
+    assert "sitemap.xml.gz" in ours
+    assert ours == theirs, f"only MkDocs: {sorted(ours - theirs)[:10]}; only Zensical: {sorted(theirs - ours)[:10]}"
+
+
+@pytest.mark.parametrize("audience", ["public", "members-only"])
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_no_internal_link_reaches_an_unpublished_page(sites, audience, engine):
+    site = sites[audience][engine]
+    checked, broken = broken_links(site, urlsplit(SITE_URL).path)
+    assert checked > 1000 and not broken, broken[:10]
+
+
+@pytest.mark.parametrize("audience", ["public", "members-only"])
+def test_both_engines_show_the_same_home_page(sites, audience):
+    ours, theirs = (home_parts(sites[audience][engine]) for engine in ("mkdocs", "zensical"))
+    assert ours == theirs
+    assert "28" in (ours["summary"] or "") and ours["placeholder"], ours
+    tools = [href for href, _ in ours["actions"] if href and href.rstrip("/").endswith(("find", "team"))]
+    assert len(tools) == (2 if audience == "public" else 0), ours["actions"]

@@ -12,17 +12,20 @@ import os
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mentor_gallery.commands.check import handler_warnings, print_problems
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import Problem, display_path, errors
 from mentor_gallery.settings import find_config
-from mentor_gallery.site.built_check import check_built_site
+from mentor_gallery.site.build import EXTRA_KEY, home_fragments
+from mentor_gallery.site.built_check import check_built_site, gzip_sitemap
 from mentor_gallery.site.content_watch import watch
 from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
+from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.staged_build import build_staged
 from mentor_gallery.site.zensical_theme import theme_hook, write_theme_hook
 
@@ -78,17 +81,32 @@ def _verify(project: ProjectConfig, content: Path, site: Path) -> int:
               file=sys.stderr)
         return 1
     roster = load_roster(content, project.settings.allowed_hosts, project.settings.timezone).roster
-    report = check_built_site(site, manifest, PrivateContacts.of(roster.mentors))
+    base_path = urlsplit(project.settings.site_url or "/").path or "/"
+    report = check_built_site(site, manifest, PrivateContacts.of(roster.mentors), base_path)
     for path in report.missing:
         print(f"{display_path(site / path)}: missing; the engine did not publish this generated file", file=sys.stderr)
     for leak in report.leaks:
         print(f"{display_path(site / leak.file)}: holds the private contact {leak.what} of {display_path(Path(leak.source))}", file=sys.stderr)
+    for broken in report.broken:
+        page, reference = broken.split(": ", 1)
+        print(f"{display_path(site / page)}: links to {reference}, which the site does not publish", file=sys.stderr)
     if not report.ok:
         print(f"the built site in {display_path(site)} is incomplete or unsafe ({len(report.missing)} missing, "
-              f"{len(report.leaks)} with a private contact); do not publish it.", file=sys.stderr)
+              f"{len(report.leaks)} with a private contact, {len(report.broken)} broken link(s)); do not publish it.", file=sys.stderr)
         return 1
     print(f"ok: all {len(manifest.urls)} generated pages and their files are in {display_path(site)}", file=sys.stderr)
     return 0
+
+
+def _engine_extra(project: ProjectConfig, content: Path) -> dict | None:
+    """What the MkDocs plugin sets on config.extra (the home page's live parts), for an engine
+    that runs no plugin; None when the content does not load (the engine's build then shows the
+    home page without them, and `pages` has reported the problems)."""
+    settings = project.settings
+    result = load_roster(content, settings.allowed_hosts, settings.timezone)
+    if errors(result.problems):
+        return None
+    return {EXTRA_KEY: home_fragments(result.roster, settings, FragmentRenderer(project.template_dirs, settings.site_name))}
 
 
 def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int:
@@ -138,7 +156,12 @@ def run(args: argparse.Namespace) -> int:
             print("--build-with needs the engine's build command, e.g. --build-with zensical build --strict", file=sys.stderr)
             return 2
         final = Path(args.site_dir) if args.site_dir else project.site_dir
-        return build_staged(project.config_path, final, args.build_with, lambda staging: _verify(project, content, staging))
+
+        def finish(staging: Path) -> int:
+            gzip_sitemap(staging)  # MkDocs publishes it; Zensical writes only sitemap.xml
+            return _verify(project, content, staging)
+
+        return build_staged(project.config_path, final, args.build_with, finish, _engine_extra(project, content))
     if args.verify:
         return _verify(project, content, Path(args.site_dir) if args.site_dir else project.site_dir)
     project.problems += _asset_warnings(project)

@@ -18,6 +18,7 @@ from mentor_gallery.content.model import Roster
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import Problem, display_path, errors
 from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.audience import Audience
 from mentor_gallery.site.docs_writer import SyncResult, apply_plan, plan_docs
 from mentor_gallery.site.page_files import PhotoCache, generated_files
 from mentor_gallery.site.privacy_gate import scan_files
@@ -58,7 +59,7 @@ class DocsBuilder:
             return outcome
         renderer = self._renderer_for(project)
         renderer.sealer = None
-        if settings.members_only:
+        if Audience.of(settings).needs_passphrase:
             passphrase = os.environ.get(settings.passphrase_env, "")
             problem = passphrase_problem(passphrase, settings.passphrase_env)
             if problem:

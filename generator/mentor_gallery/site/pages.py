@@ -18,17 +18,18 @@ from mentor_gallery.committee.scaffold import profile_template, roster_hints
 from mentor_gallery.content.json_schema import schema_json
 from mentor_gallery.content.model import FREQUENCY, MEETING, Mentor, Roster, Term
 from mentor_gallery.content.photos import PUBLISHED_PIXELS, THUMBNAIL_PIXELS, Photo, published_bytes
-from mentor_gallery.content.slugs import EXTRA_FOLDS, fold
+from mentor_gallery.content.slugs import EXTRA_FOLDS
 from mentor_gallery.content.text import first_sentence, plain_text, search_words
 from mentor_gallery.matching.scoring import MAX_TEAM_AREAS, NEED_POSITION_WEIGHTS, Applicant, Candidate, match_data, ranked
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.audience import Audience
 from mentor_gallery.site.calendar_files import calendar_files
 from mentor_gallery.site.schedule import build_moment, mentee_application, open_rounds, round_views
 from mentor_gallery.site.gallery_data import ALL_PAGE_SIZE, FIRST_CARDS, all_pages, cards_json, is_windowed
 from mentor_gallery.site.match_cards import match_cards
 from mentor_gallery.site.requests import controls_for, destination, program_control
-from mentor_gallery.site.views import Link, locked_profile_view, profile_view, public_card, roster_card
+from mentor_gallery.site.views import Link, locked_profile_view, profile_view
 from mentor_gallery.site.word_index import word_index_files
 
 
@@ -84,19 +85,7 @@ class Facet:
     options: list[tuple[str, str, int]]  # (slug, label, mentors with it)
 
 
-def sort_key(mentor: Mentor) -> tuple:
-    """Default order: available mentors first, then by name, accents ignored (Ágnes among the A's).
-
-    The gallery's "Name" sort compares the same folded names (gallery.js)."""
-    return (not mentor.available, fold(mentor.name), mentor.slug)
-
-
-def name_key(mentor: Mentor) -> tuple:
-    """Members-only order: by name alone, accents ignored, so the public roster does not tell who is full."""
-    return (fold(mentor.name), mentor.slug)
-
-
-def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
+def facets(roster: Roster, sealed: bool = False) -> list[Facet]:
     mentors = roster.mentors
 
     def count(terms: list[Term], values) -> list[tuple[str, str, int]]:
@@ -107,7 +96,7 @@ def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
     region = Facet("region", "Region", count(roster.taxonomy.regions.terms, lambda m: {m.region.slug}))
     areas = Facet("expertise", "Area of expertise", count(roster.taxonomy.expertise.terms, lambda m: {t.slug for t in m.expertise}))
     roles = Facet("role", "Ways of helping", count(roster.taxonomy.roles.terms, lambda m: {t.slug for t in m.roles}))
-    if members_only:
+    if sealed:
         return [region, areas, roles]
     return [
         # accepting=1: accepting and not full, as the cards' data-accepting says
@@ -119,20 +108,20 @@ def facets(roster: Roster, members_only: bool = False) -> list[Facet]:
     ]
 
 
-def mentor_words(mentor: Mentor, members_only: bool = False) -> str:
+def mentor_words(mentor: Mentor, sealed: bool = False) -> str:
     """The words the gallery's free-text search matches for one card (word_index inverts them).
-    A members-only site indexes only its public roster: name, region and areas."""
+    A sealed site indexes only its public roster: name, region and areas."""
     m = mentor
     areas = (" ".join(t.label for t in m.expertise), " ".join(a for t in m.expertise for a in t.aliases))
-    if members_only:
+    if sealed:
         return search_words(m.name, m.region.label, *areas)
     return search_words(m.name, m.title, m.organization, m.city or "", *areas, " ".join(m.languages), m.summary or "",
                         plain_text(m.statement_html))  # the words the statement shows, not its raw Markdown
 
 
-def gallery_order(roster: Roster, members_only: bool = False) -> list[Mentor]:
+def gallery_order(roster: Roster, sealed: bool = False) -> list[Mentor]:
     """The gallery's default order, which its cards, gallery-cards.json and the word index share."""
-    return sorted(roster.mentors, key=name_key if members_only else sort_key)
+    return Audience(sealed).order(roster.mentors)
 
 
 # Up to this many profiles, the site search finds mentors by name too; above it, its index
@@ -141,8 +130,9 @@ SEARCH_PROFILES_UP_TO = 500
 
 
 def searchable_profiles(settings: SiteSettings, count: int) -> bool:
-    if settings.members_only:
-        return False  # the public roster has no profile text to index
+    decided = Audience.of(settings).profiles_searchable
+    if decided is not None:
+        return decided
     if settings.search_profiles == "auto":
         return count <= SEARCH_PROFILES_UP_TO
     return settings.search_profiles is True
@@ -154,12 +144,11 @@ def _page(url: str, title: str, template: str, context: dict[str, Any], **option
 
 def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
-    members_only = settings.members_only
-    mentors = gallery_order(roster, members_only)
+    audience = Audience.of(settings)
+    mentors = audience.order(roster.mentors)
     profiles_searchable = searchable_profiles(settings, len(mentors))
-    # Members-only sites publish the roster card (name, region, areas); the rest is sealed.
-    cards = {m.slug: roster_card(m) if members_only else public_card(m) for m in mentors}
-    common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "members_only": members_only}
+    cards = {m.slug: audience.card(m) for m in mentors}
+    common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "audience": audience}
     # Above WINDOW_ABOVE mentors the gallery holds the first cards and its script draws the rest
     # (gallery_data); mentors/all/ lists everyone for readers without JavaScript.
     listed = [cards[m.slug] for m in mentors]
@@ -167,7 +156,7 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     pages: list[PageSpec] = [
         _page(routes.GALLERY, "Mentors Gallery", "gallery.html",
               {**common, "cards": listed[:FIRST_CARDS] if windowed else listed, "windowed": windowed,
-               "all_pages": all_pages(len(listed)), "facets": facets(roster, members_only), "total": len(mentors),
+               "all_pages": all_pages(len(listed)), "facets": facets(roster, audience.sealed), "total": len(mentors),
                # gallery.js folds search queries with the very table the index was folded with
                "extra_folds": json.dumps(EXTRA_FOLDS, ensure_ascii=False),
                "propose_url": _propose_url(roster, settings)}, in_nav=True),
@@ -180,15 +169,14 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
     # The matching tools score in the browser (match.js) with the weights `mentor-gallery match` uses.
     tools = {**common, "weights": json.dumps(settings.weights.to_json()), "frequencies": FREQUENCY.terms, "meetings": MEETING.terms,
              "need_weights": NEED_POSITION_WEIGHTS, "max_team_areas": MAX_TEAM_AREAS}
-    if not members_only:  # they rank by details a members-only site does not publish
-        pages += [_page(routes.FIND, "Find my mentor", "find.html", tools),
-                  _page(routes.TEAM, "Build your advisory team", "team.html", tools)]
+    tool_templates = {routes.FIND: "find.html", routes.TEAM: "team.html"}
+    pages += [_page(tool.url, tool.label, tool_templates[tool.url], tools) for tool in audience.tools]
     similar = SimilarMentors(roster, settings)
     for mentor in mentors:
         requests = controls_for(mentor, programs, settings.request_form)
         edit_url = _edit_url(mentor.path, settings)
         others = similar.to(mentor) if not mentor.available else ()
-        if members_only:
+        if audience.sealed:
             # The whole profile is drawn, then sealed inside a page that shows only the roster's fields.
             full = profile_view(mentor, programs, requests, edit_url, photo_data_uri(mentor), others)
             context = {**common, "locked": locked_profile_view(mentor), "profile": full, "sealed_template": "profile.html"}
@@ -209,11 +197,11 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
             pages.append(_page(routes.facet(kind, term.slug), f"{term.label}: mentors", "facet.html",
                                {**common, "kind": FACET_PAGES[kind], "term": term, "cards": members}))
     # Who is in which program is a detail in members-only mode: no counts, no member lists.
-    counts = None if members_only else {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}
+    counts = None if audience.sealed else {p.slug: sum(1 for m in mentors if p.slug in m.programs) for p in roster.programs}
     pages.append(_page(routes.PROGRAMS, "Programs", "programs.html", {**common, "counts": counts}, in_nav=True, searchable=True))
     moment, application = build_moment(), mentee_application(roster.forms)
     for program in roster.programs:
-        members = [] if members_only else [cards[m.slug] for m in mentors if program.slug in m.programs]
+        members = [] if audience.sealed else [cards[m.slug] for m in mentors if program.slug in m.programs]
         pages.append(_page(routes.program(program.slug), program.name, "program.html",
                            {**common, "program": program, "cards": members,
                             "request": program_control(program, settings.request_form),
@@ -265,7 +253,7 @@ class SimilarMentors:
 def home_part(roster: Roster, settings: SiteSettings) -> PageSpec:
     """The home page's facts (how many mentors accept now, the programs), for the theme's
     home.html to show above the association's own text."""
-    accepting = None if settings.members_only else sum(1 for m in roster.mentors if m.available)
+    accepting = sum(1 for m in roster.mentors if m.available) if Audience.of(settings).shows_details else None
     lines = [{"name": p.name, "url": routes.program(p.slug), "line": first_sentence(p.summary, 140)} for p in roster.programs]
     return _page(routes.HOME, "", "home_summary.html", {"accepting": accepting, "total": len(roster.mentors), "programs": lines,
                                                         "open_rounds": open_rounds(roster.programs, build_moment())})
@@ -319,13 +307,13 @@ def _propose_url(roster: Roster, settings: SiteSettings) -> str | None:
 
 
 def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
-    members_only = settings.members_only
-    order = gallery_order(roster, members_only)
-    files = word_index_files([mentor_words(m, members_only) for m in order])
+    audience = Audience.of(settings)
+    order = audience.order(roster.mentors)
+    files = word_index_files([mentor_words(m, audience.sealed) for m in order])
     files[routes.PROFILE_SCHEMA] = schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")
     if is_windowed(len(order)):
-        files[routes.GALLERY_CARDS] = cards_json([roster_card(m) if members_only else public_card(m) for m in order])
-    if not members_only:
+        files[routes.GALLERY_CARDS] = cards_json([audience.card(m) for m in order])
+    if audience.tools:  # the matching tools' data: only where they are published
         programs = {p.slug: p for p in roster.programs}
         files[routes.MATCH_DATA] = match_data(roster, match_cards(roster.mentors, programs, settings.request_form))
     # Stamped with the build's day, not its second: a rebuild of unchanged content on the same day
@@ -338,7 +326,7 @@ def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
 def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, tuple[Path, Photo, int]]:
     """The photos to publish, by URI, with their profile and longest side: each photo whole for
     its profile and small for cards and match results. Their bytes come from photos.published_bytes."""
-    if settings.members_only:
+    if not Audience.of(settings).shows_details:
         return {}  # photos travel inside the sealed profile instead
     files: dict[str, tuple[Path, Photo, int]] = {}
     for m in roster.mentors:

@@ -45,9 +45,11 @@ def staging_folder(final: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
 
 
-def build_staged(config_path: Path, final: Path, command: list[str], check: Callable[[Path], int]) -> int:
+def build_staged(config_path: Path, final: Path, command: list[str], check: Callable[[Path], int],
+                 extra: dict | None = None) -> int:
     """Run the engine's build COMMAND with `-f` naming a configuration whose site_dir is a staging
-    folder; check(staging) must return 0 before the staging folder replaces final."""
+    folder (and whose `extra` adds `extra` to mkdocs.yml's own); check(staging) must return 0
+    before the staging folder replaces final."""
     final = Path(os.path.abspath(final))
     staging = staging_folder(final)
     # Beside mkdocs.yml, so every relative path in it (docs_dir, custom_dir) means the same.
@@ -55,7 +57,8 @@ def build_staged(config_path: Path, final: Path, command: list[str], check: Call
     staged_config = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yaml.safe_dump({"INHERIT": config_path.name, "site_dir": str(staging)}, out, default_style='"')
+            staged = {"INHERIT": config_path.name, "site_dir": str(staging), **({"extra": extra} if extra else {})}
+            yaml.safe_dump(staged, out, default_style='"', allow_unicode=True, width=1_000_000)
         try:
             code = subprocess.run([*command, "-f", str(staged_config)], cwd=config_path.parent).returncode
         except OSError as exc:

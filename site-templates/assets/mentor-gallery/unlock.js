@@ -1,5 +1,5 @@
 /* Members-only profiles: open the sealed details with the member passphrase.
- * The format is made by mentor_gallery/members_only.py: base64(iv[12] || AES-GCM ciphertext+tag),
+ * The format is made by mentor_gallery/site/sealing.py: base64(iv[12] || AES-GCM ciphertext+tag),
  * key = PBKDF2-HMAC-SHA256(passphrase, salt, iterations); the plaintext is padded to a size bucket
  * with one 0x80 byte and then zeros.
  *
