@@ -144,7 +144,7 @@ interface MentorGallerySearch {
 
 interface MentorGalleryCards {
   loadCards(url: string): Promise<any>;
-  drawCard(table: any, i: number, root: string, heading: string): HTMLElement;
+  drawCard(table: any, i: number, root: string, model: Element): HTMLElement;
 }
 
 interface Window {
