@@ -263,8 +263,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if page.file.src_uri == routes.source_uri(routes.HOME):
             # home.html shows it above the association's own text; drawn and escaped by our renderer.
             page.meta["mentor_gallery_home"] = self.renderer.render(home_part(self.roster, self.settings))
-            # A members-only site publishes neither Find my mentor nor the team builder.
-            page.meta["mentor_gallery_members_only"] = self.settings.members_only
+            # Its links, from routes.py: a members-only site publishes neither Find my mentor nor the team builder.
+            tools = {} if self.settings.members_only else {"find": routes.FIND, "team": routes.TEAM}
+            page.meta["mentor_gallery_links"] = {"gallery": routes.GALLERY, **tools}
             page.meta["mentor_gallery_search_example"] = search_example(self.roster)
         return context
 
