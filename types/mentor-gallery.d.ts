@@ -30,6 +30,32 @@ declare namespace MentorGalleryData {
     programs: Term[];
     roles: Term[];
     available: boolean;
+    /** What a result shows beside the score (match_cards.match_card); on a published site always. */
+    card?: MatchCard;
+  }
+
+  /** A request control of a result: match_cards.control_json, as _request.html draws it. */
+  interface MatchRequest {
+    label: string;
+    kind: string;
+    url: string | null;
+    fields: string[][];
+    reason: string | null;
+    destination: string | null;
+    by_email: boolean;
+    program: { name: string; url: string } | null;
+  }
+
+  /** match_cards.match_card: the card's header and the profile's request controls. */
+  interface MatchCard {
+    /** The profile's site-relative address (routes.profile) */
+    url: string;
+    /** The thumbnail's site-relative address, or null for initials */
+    photo: string | null;
+    initials: string;
+    tone: number;
+    availability: string;
+    requests: MatchRequest[];
   }
 
   /** An applicant: scoring.Applicant.to_json (or the Find my mentor form). */
@@ -144,7 +170,7 @@ interface MentorGallerySearch {
 
 interface MentorGalleryCards {
   loadCards(url: string): Promise<any>;
-  drawCard(table: any, i: number, root: string, heading: string): HTMLElement;
+  drawCard(table: any, i: number, root: string, model: Element): HTMLElement;
 }
 
 interface Window {

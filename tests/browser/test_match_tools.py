@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import axe_violations, screenshot
+from mentor_gallery import routes
 from mentor_gallery.matching.scoring import Applicant, Candidate, Weights, admissible, ranked, score
 from support import build_site
 
@@ -95,6 +96,9 @@ def test_ticking_needs_ranks_the_mentor_python_ranks_first(example_site, page):
     results = page.locator("[data-match-result]")
     expect(results).to_have_count(len(expected))
     assert results.evaluate_all("els => els.map(e => e.dataset.matchResult)") == [c.slug for c, _ in expected]
+    # Each name links where routes.py puts the profile, as match-data.json gives it.
+    links = results.locator(".mg-match__name a").evaluate_all("els => els.map(e => e.href)")
+    assert links == [example_site.url + routes.profile(c.slug) for c, _ in expected]
     first = results.first
     assert first.locator("[data-match-score]").get_attribute("data-match-score") == str(expected[0][1].value)
     assert first.locator(".mg-match__reasons").inner_text() == expected[0][1].text

@@ -63,32 +63,82 @@ test("a failed fetch is tried again on the next visit; a good one is kept", asyn
   assert.equal(good.fetch.asked.length, 1);
 });
 
-/* Just enough of a document for drawCard, serialised as the server's templates escape. */
-function fakeDocument() {
-  const escape = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-    .replace(/"/g, "&#34;").replace(/'/g, "&#39;");
-  function createElement(tag) {
-    const attributes = [];
-    const children = [];
-    return {
-      setAttribute(name, value) { attributes.push([name, String(value)]); },
-      append(...nodes) { children.push(...nodes); },
-      set textContent(text) { children.splice(0, children.length, { outerHTML: escape(text) }); },
-      get outerHTML() {
-        const open = attributes.map(([name, value]) => ` ${name}="${escape(value)}"`).join("");
-        return `<${tag}${open}>${children.map((child) => child.outerHTML).join("")}</${tag}>`;
-      },
-    };
-  }
-  return { createElement };
+/* Just enough of a DOM for drawCard: the golden model card parsed into elements that clone, find
+ * a descendant by class or tag, and serialise as the server's templates escape. */
+const VOID = new Set(["img", "input", "br"]);
+const escape = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+  .replace(/"/g, "&#34;").replace(/'/g, "&#39;");
+const unescape = (text) => text.replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<")
+  .replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+class FakeText {
+  constructor(text) { this.text = text; this.parent = null; }
+  cloneNode() { return new FakeText(this.text); }
+  get outerHTML() { return escape(this.text); }
 }
 
-test("a drawn card is the card the server draws (golden gallery page)", async () => {
+class FakeElement {
+  constructor(tag, attributes = []) { this.tag = tag; this.attributes = attributes; this.children = []; this.parent = null; }
+  getAttribute(name) { const found = this.attributes.find(([n]) => n === name); return found ? found[1] : null; }
+  setAttribute(name, value) {
+    const found = this.attributes.find(([n]) => n === name);
+    if (found) found[1] = String(value);
+    else this.attributes.push([name, String(value)]);
+  }
+  append(...nodes) { for (const node of nodes) { node.parent = this; this.children.push(node); } }
+  remove() { this.parent.children.splice(this.parent.children.indexOf(this), 1); this.parent = null; }
+  set textContent(text) { this.children = []; this.append(new FakeText(text)); }
+  get firstElementChild() { return this.children.find((c) => c instanceof FakeElement) || null; }
+  cloneNode(deep) {
+    const copy = new FakeElement(this.tag, this.attributes.map(([n, v]) => [n, v]));
+    if (deep) copy.append(...this.children.map((c) => c.cloneNode(true)));
+    return copy;
+  }
+  querySelector(selector) {
+    const wanted = selector.startsWith(".")
+      ? (e) => (e.getAttribute("class") || "").split(" ").includes(selector.slice(1))
+      : (e) => e.tag === selector;
+    for (const child of this.children) {
+      if (!(child instanceof FakeElement)) continue;
+      if (wanted(child)) return child;
+      const found = child.querySelector(selector);
+      if (found) return found;
+    }
+    return null;
+  }
+  get outerHTML() {
+    const open = this.attributes.map(([name, value]) => ` ${name}="${escape(value)}"`).join("");
+    return VOID.has(this.tag) ? `<${this.tag}${open}>` : `<${this.tag}${open}>${this.children.map((c) => c.outerHTML).join("")}</${this.tag}>`;
+  }
+}
+
+/* Well-formed markup of our own templates (no comments, no unquoted attributes) into a tree. */
+function parse(html) {
+  const top = new FakeElement("#fragment");
+  let at = top;
+  for (const [, closing, tag, rest, text] of html.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/g)) {
+    if (text !== undefined) at.append(new FakeText(unescape(text)));
+    else if (closing) at = at.parent;
+    else {
+      const attributes = Array.from(rest.matchAll(/([a-z-]+)(?:="([^"]*)")?/g), ([, name, value]) => [name, unescape(value ?? "")]);
+      const node = new FakeElement(tag, attributes);
+      at.append(node);
+      if (!VOID.has(tag)) at = node;
+    }
+  }
+  return top;
+}
+
+test("a drawn card is the card the server draws (golden gallery page), cloned from the golden model", async () => {
   const { window, table } = await golden();
-  window.document = fakeDocument();
+  const template = parse(fs.readFileSync(path.join(GOLDEN, "card-template.html"), "utf8").trim()).firstElementChild;
+  assert.equal(template.getAttribute("data-card-template"), "");
+  const model = template.firstElementChild;
+  const before = model.outerHTML;
   const page = fs.readFileSync(path.join(GOLDEN, "gallery.html"), "utf8");
   for (let i = 0; i < table.count; i++) {
     const served = page.match(new RegExp(`<li class="mg-card[^"]*" data-mentor="${table.slug(i)}".*?</p></li>`))[0];
-    assert.equal(window.mentorGalleryCards.drawCard(table, i, "../", "h3").outerHTML, served);
+    assert.equal(window.mentorGalleryCards.drawCard(table, i, "../", model).outerHTML, served);
   }
+  assert.equal(model.outerHTML, before); // the model stays as the server drew it
 });

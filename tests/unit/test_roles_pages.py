@@ -4,6 +4,7 @@ on a members-only site too, like areas and regions."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -93,3 +94,42 @@ def test_a_members_only_profile_shows_its_roles_before_unlocking(roster):
     mentor = next(m for m in roster.mentors if m.roles)
     locked = pages[routes.profile(mentor.slug)].split("data-sealed-content", 1)[0]
     assert re.findall(r'href="[./]*mentors/role/([a-z-]+)/"', locked) == [t.slug for t in mentor.roles]
+
+
+class _Chips(HTMLParser):
+    """Every chip of a page: its title and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chips: list[list[str]] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "a" and "mg-chip" in (found.get("class") or "").split():
+            self._open = [found.get("title") or "", ""]
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._open is not None:
+            self.chips.append(self._open)
+            self._open = None
+
+
+@pytest.mark.parametrize("members_only", [False, True])
+def test_every_chip_on_every_page_carries_its_whole_label_as_its_title(roster, members_only):
+    # One macro draws every chip: the locked profile's chips once lacked the title the others had.
+    pages = drawn(roster, members_only)
+    checked = 0
+    for url, html in pages.items():
+        parser = _Chips()
+        parser.feed(html)
+        for title, text in parser.chips:
+            assert title == text and text, (url, title, text)
+        checked += len(parser.chips)
+    locked = pages[routes.profile(roster.mentors[0].slug)]
+    assert ("data-sealed" in locked) is members_only
+    assert checked > len(pages)

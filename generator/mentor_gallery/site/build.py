@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentor_gallery import routes
 from mentor_gallery.content.model import Roster
 from mentor_gallery.settings import SiteSettings
 from mentor_gallery.site.audience import Audience
@@ -28,5 +29,6 @@ def home_fragments(roster: Roster, settings: SiteSettings, renderer: FragmentRen
         # Drawn and escaped by our autoescaping renderer; the theme's templates do not escape.
         "summary": renderer.render(home_part(roster, settings)),
         "search_example": search_example(roster),
+        "gallery": routes.GALLERY,
         "tools": [{"label": tool.label, "url": tool.url} for tool in audience.tools],
     }

@@ -28,7 +28,8 @@ def control_json(control: RequestControl) -> dict[str, Any]:
 def match_card(mentor: Mentor, card: CardView, requests: list[RequestControl]) -> dict[str, Any]:
     availability = card.availability
     return {
-        "photo": card.photo_url, "initials": card.initials, "tone": card.tone,
+        # The profile's address (routes.profile): match.js links to it as given, never building one.
+        "url": card.url, "photo": card.photo_url, "initials": card.initials, "tone": card.tone,
         "availability": availability.text if availability else mentor.availability_text,
         "requests": [control_json(c) for c in requests],
     }

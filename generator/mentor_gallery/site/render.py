@@ -23,9 +23,13 @@ from mentor_gallery.site.eligibility_view import eligibility
 from mentor_gallery.site.pages import PageSpec
 from mentor_gallery.site.privacy_gate import Leak, scan_sealed
 from mentor_gallery.site.sealing import Sealer
-from mentor_gallery.site.views import CardView
+from mentor_gallery.site.views import Availability, CardView, Link
 
 _BETWEEN_TAGS = re.compile(r">\s+<")
+# The model card of a long roster's script: every optional part present, every text empty, one
+# chip in each list (the script clones it per chip). _card.html draws it in `slots` mode.
+_MODEL_CARD = CardView(slug="", name="", url="", region="", areas=(Link(""),), data=(), initials="",
+                       availability=Availability(True, ""), roles=(Link(""),))
 
 
 class FragmentRenderer:
@@ -46,6 +50,7 @@ class FragmentRenderer:
         self.env.filters["longdate"] = lambda d: long_date(d) if isinstance(d, dt.date) else ""
         self.env.globals["site_name"] = site_name
         self.env.globals["card_html"] = self.card_html
+        self.env.globals["card_template"] = self.card_template
         self.env.globals["eligibility"] = eligibility  # a program's rules, each once
         self.env.globals["routes"] = routes  # templates ask for links; they never build one
         self.env.globals["honeypot_field"] = HONEYPOT_FIELD  # one name, which check keeps free
@@ -61,10 +66,18 @@ class FragmentRenderer:
         region pages, the program pages) and reused: a roster of thousands shows each card 3-5 times."""
         key = (card.slug, card.availability is None, root, heading)
         if key not in self._cards:
-            macro = self.env.get_template("_card.html").module.mentor_card  # type: ignore[attr-defined]  # a macro, made at run time
-            # No whitespace between tags: at 10,000 cards those text nodes are a third of the DOM.
-            self._cards[key] = Markup(_BETWEEN_TAGS.sub("><", str(macro(card, root, heading)).strip()))
+            self._cards[key] = self._card_macro("mentor_card", card, root, heading)
         return self._cards[key]
+
+    def card_template(self, root: str, heading: str) -> Markup:
+        """The <template> a long roster's gallery page carries: the card gallery-cards.js clones
+        and fills for each card it draws, so the browser's cards are _card.html's own."""
+        return self._card_macro("card_template", _MODEL_CARD, root, heading)
+
+    def _card_macro(self, name: str, card: CardView, root: str, heading: str) -> Markup:
+        macro = getattr(self.env.get_template("_card.html").module, name)  # a macro, made at run time
+        # No whitespace between tags: at 10,000 cards those text nodes are a third of the DOM.
+        return Markup(_BETWEEN_TAGS.sub("><", str(macro(card, root, heading)).strip()))
 
     def render(self, spec: PageSpec, body: str = "", **extra: Any) -> str:
         sealed_template = spec.context.get("sealed_template")

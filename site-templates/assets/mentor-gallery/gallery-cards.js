@@ -2,9 +2,10 @@
  *
  * Above a thousand mentors the gallery page holds only the first cards; the server writes every
  * card's fields into gallery-cards.json (site/gallery_data.py) from the very view it draws its
- * cards from, and `drawCard` here builds the same element _card.html does, attribute for
- * attribute (a browser test compares the two). Profile text only ever goes in as textContent or
- * an attribute value, never as HTML.
+ * cards from, and a model card drawn by _card.html into the page's <template data-card-template>;
+ * `drawCard` here clones the model and fills it in (a browser test compares every drawn card with
+ * the server's). Profile text only ever goes in as textContent or an attribute value, never as
+ * HTML.
  */
 (() => {
   "use strict";
@@ -96,64 +97,78 @@
     return window.mentorGallerySearch.fold(name).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
-  /* ---- Drawing: _card.html, element for element ------------------------------------------ */
+  /* ---- Drawing: a clone of the page's model card ------------------------------------------ */
 
-  function element(tag, attributes, text) {
-    const node = document.createElement(tag);
-    for (const [name, value] of attributes) node.setAttribute(name, value);
-    if (text !== undefined) node.textContent = text;
-    return node;
+  /* Sets a text, keeping the node: the model's own node is filled, never rebuilt. */
+  function fill(node, text) {
+    node.textContent = text;
   }
 
-  function chipList(links, className, label, root) {
-    const chips = element("ul", [["class", className], ["aria-label", label]]);
+  /* A chip list: its model chip cloned per link, then the model taken out. */
+  function fillChips(list, links, root) {
+    const model = list.firstElementChild;
     for (const [text, url] of links) {
-      const item = element("li", []);
-      item.append(element("a", [["class", "mg-chip"], ["href", root + url], ["title", text]], text));
-      chips.append(item);
+      const item = model.cloneNode(true);
+      const link = item.firstElementChild;
+      link.setAttribute("href", root + url);
+      link.setAttribute("title", text);
+      fill(link, text);
+      list.append(item);
     }
-    return chips;
+    model.remove();
   }
 
-  /* Card i as the gallery page's template draws it, links prefixed with `root` (the page's way
-     back to the site root) and the name under a `heading` element. */
-  function drawCard(table, i, root, heading) {
+  /* One class of `node` for another, in place. */
+  function swapClass(node, from, to) {
+    node.setAttribute("class", node.getAttribute("class").split(" ").map((name) => (from.test(name) ? to : name)).join(" "));
+  }
+
+  /* Card i, cloned from `model` (the card _card.html draws into the page's <template
+     data-card-template>, every optional part present and empty) and filled with the card's fields;
+     links are prefixed with `root`, the page's way back to the site root. */
+  function drawCard(table, i, root, model) {
+    const card = model.cloneNode(true);
+    const part = (name) => card.querySelector(`.${name}`);
     const availability = table.value("availability", i); // "1…" open, "0…" not, with its text; null on a roster card
     const open = availability !== null && availability[0] === "1";
-    const attributes = [["class", availability !== null && !open ? "mg-card mg-card--unavailable" : "mg-card"], ["data-mentor", table.slug(i)]];
+    if (availability !== null && !open) card.setAttribute("class", `${card.getAttribute("class")} mg-card--unavailable`);
+    card.setAttribute("data-mentor", table.slug(i));
     for (const column of table.data) {
       const value = table.dataValue(column, i);
-      if (value !== null) attributes.push([`data-${column.key}`, value]);
+      if (value !== null) card.setAttribute(`data-${column.key}`, value);
     }
-    const card = element("li", attributes);
 
-    const head = element("div", [["class", "mg-card__head"]]);
     const photo = table.value("photo_url", i);
+    const initials = part("mg-avatar--initials");
     if (photo) {
-      head.append(element("img", [["class", "mg-avatar"], ["src", root + photo], ["alt", ""], ["width", "48"], ["height", "48"],
-        ["loading", "lazy"], ["decoding", "async"]]));
+      part("mg-avatar").setAttribute("src", root + photo);
+      initials.remove();
     } else {
-      head.append(element("span", [["class", `mg-avatar mg-avatar--initials mg-avatar--tone-${table.value("tone", i)}`],
-        ["aria-hidden", "true"]], table.value("initials", i)));
+      card.querySelector("img").remove();
+      swapClass(initials, /^mg-avatar--tone-/, `mg-avatar--tone-${table.value("tone", i)}`);
+      fill(initials, table.value("initials", i));
     }
-    const who = element("div", [["class", "mg-card__who"]]);
-    const name = element(heading, [["class", "mg-card__name"]]);
-    name.append(element("a", [["href", root + table.profile[0] + table.slug(i) + table.profile[1]]], table.value("name", i)));
-    who.append(name);
+    const name = part("mg-card__name").firstElementChild;
+    name.setAttribute("href", root + table.profile[0] + table.slug(i) + table.profile[1]);
+    fill(name, table.value("name", i));
     const role = table.value("role_line", i);
-    if (role) who.append(element("p", [["class", "mg-card__role"]], role));
-    head.append(who);
-    card.append(head);
+    if (role) fill(part("mg-card__role"), role);
+    else part("mg-card__role").remove();
 
     const detail = table.value("place_detail", i);
-    card.append(element("p", [["class", "mg-card__place"]], table.value("region", i) + (detail ? ` \u00b7 ${detail}` : "")));
+    fill(part("mg-card__place"), table.value("region", i) + (detail ? ` \u00b7 ${detail}` : ""));
     const summary = table.value("summary", i);
-    if (summary) card.append(element("p", [["class", "mg-card__summary"]], summary));
-    card.append(chipList(table.values("areas", i), "mg-chips", "Areas of expertise", root));
+    if (summary) fill(part("mg-card__summary"), summary);
+    else part("mg-card__summary").remove();
+    fillChips(part("mg-chips"), table.values("areas", i), root);
     const roles = table.values("roles", i);
-    if (roles.length) card.append(chipList(roles, "mg-chips mg-chips--roles", "Ways of helping", root));
-    if (availability !== null) {
-      card.append(element("p", [["class", `mg-status ${open ? "mg-status--open" : "mg-status--closed"}`]], availability.slice(1)));
+    if (roles.length) fillChips(part("mg-chips--roles"), roles, root);
+    else part("mg-chips--roles").remove();
+    const status = part("mg-status");
+    if (availability === null) status.remove();
+    else {
+      if (!open) swapClass(status, /^mg-status--open$/, "mg-status--closed");
+      fill(status, availability.slice(1));
     }
     return card;
   }

@@ -127,7 +127,9 @@
       this.step = Math.max(serverCards.length, 1);
       this.limit = this.step;
       this.pageRoot = root.getAttribute("data-root") || "";
-      this.heading = root.getAttribute("data-card-heading") || "h3";
+      // The card _card.html draws, every optional part present, for drawCard to clone and fill.
+      const template = /** @type {HTMLTemplateElement} */ (root.querySelector("template[data-card-template]"));
+      this.model = template.content.firstElementChild;
       this.elements = new Map(); // position -> its card
       // The server drew the first cards of the default order; any other card is drawn afresh.
       serverCards.forEach((card, i) => {
@@ -149,7 +151,7 @@
     card(i) {
       let card = this.elements.get(i);
       if (!card) {
-        card = window.mentorGalleryCards.drawCard(this.table, i, this.pageRoot, this.heading);
+        card = window.mentorGalleryCards.drawCard(this.table, i, this.pageRoot, this.model);
         this.elements.set(i, card);
       }
       return card;
@@ -649,7 +651,7 @@
     /* For tests: card i of the default order as gallery-cards.js draws it (a long roster only). */
     drawnCard(i) {
       if (!current || !(current.display instanceof CardWindow)) return null;
-      return window.mentorGalleryCards.drawCard(current.display.table, i, current.display.pageRoot, current.display.heading).outerHTML;
+      return window.mentorGalleryCards.drawCard(current.display.table, i, current.display.pageRoot, current.display.model).outerHTML;
     },
     /* Read the cards again (after a benchmark adds some) and apply the URL's filters to them. */
     refresh() {

@@ -260,10 +260,6 @@
     return new URL(root.getAttribute("data-match-data"), window.location.href).href;
   }
 
-  function profileUrl(root, slug) {
-    return new URL(encodeURIComponent(slug) + "/", dataUrl(root)).href;
-  }
-
   /* Marks the results busy until the mentor list has arrived; says so if it never does. */
   function loading(root, promise, status) {
     var results = root.querySelector(".mg-match__results");
@@ -300,7 +296,7 @@
   function mentorHeading(root, mentor) {
     var heading = el("h3", "mg-match__name");
     var link = el("a", null, mentor.name);
-    link.href = profileUrl(root, mentor.slug);
+    if (mentor.card) link.href = siteUrl(root, mentor.card.url); // the server's address for the profile
     heading.appendChild(link);
     return heading;
   }
