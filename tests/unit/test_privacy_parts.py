@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from mentor_gallery.content.model import Contact
 from mentor_gallery.content.privacy import PrivateContacts
-from mentor_gallery.content.text import reader_text
-from mentor_gallery.site.page_parts import PartReader
+from mentor_gallery.content.text import reader_form, reader_text
+from mentor_gallery.site.page_parts import PartReader, streams
 from mentor_gallery.site.privacy_gate import scan_site
 
 CONTACTS = PrivateContacts()
@@ -130,6 +130,14 @@ def test_an_attribute_quote_left_open_is_not_cut():
     reader = PartReader(CONTACTS)
     assert len(reader.cut('<p title="one\n  <div>two">three</p>\n<div>four</div>')) == 2
     assert len(reader.cut('<p title="one"> x\n  <div>two</div>\n<div>four</div>')) == 3
+
+
+def test_the_parts_are_read_as_the_gate_reads_a_page():
+    # page_parts splits a page's reading into its shown text and its values: joined again, they
+    # are the gate's reading of the page (this breaks if text.reader_text reads pages otherwise).
+    for html in [page("<p>x</p>"), page('<ol start="5"><li><img alt="a@b">t</li></ol><!-- c -->'), *SPANNING]:
+        shown, values = streams(html)
+        assert reader_form(shown + " " + " ".join(values)) == reader_text(html, everything=True)
 
 
 FRAGMENTS = ["ana.diaz", "@", "example.org", "919", "555", "0142", "+1", " ", "  ", "\n", "\n    ", "-", ".", "/",
