@@ -42,3 +42,27 @@ def test_private_contacts_appear_in_no_file_and_public_ones_do(tmp_path):
     for contact in public:
         if contact.email:
             assert contact.email.lower() in lowered
+
+
+def test_a_contact_planted_in_one_page_s_theme_part_after_the_build_is_found(tmp_path):
+    # The gate reads the theme's header once for all pages: a page whose header bytes differ
+    # is read again, and only that page is named.
+    from mentor_gallery.content.privacy import PrivateContacts
+    from mentor_gallery.site.privacy_gate import scan_site
+
+    build = build_site(tmp_path)
+    assert build.returncode == 0, build.output
+    contacts = PrivateContacts.of(load_roster(EXAMPLE_CONTENT).roster.mentors)
+    assert scan_site(build.site, contacts) == []
+    private = next(m.contact for m in load_roster(EXAMPLE_CONTENT).roster.mentors if m.contact and not m.contact.public and m.contact.email)
+    pages = sorted(build.site.glob("mentors/*/index.html"))
+    assert len(pages) > 5
+    target = pages[len(pages) // 2]
+    html = target.read_text(encoding="utf-8")
+    header = html.index('<header class="md-header"')
+    assert html.count('<header class="md-header"') == 1 and html.index("<article") > header
+    planted = html.replace('aria-label="Header"', f'aria-label="Header {private.email.upper()}"', 1)
+    assert planted != html
+    target.write_text(planted, encoding="utf-8")
+    leaks = scan_site(build.site, contacts)
+    assert [(leak.file, leak.what) for leak in leaks] == [(target.relative_to(build.site).as_posix(), "email")]

@@ -17,9 +17,11 @@ from typing import Mapping
 
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.text import reader_form, reader_text
+from mentor_gallery.site.page_parts import PartReader
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a .gz larger than this unpacked is itself suspicious
 _MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg"}
+_PAGE_SUFFIXES = {".html", ".htm"}  # markup that repeats a theme from file to file
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,11 @@ def scan_site(site: Path, contacts: PrivateContacts) -> list[Leak]:
     if not contacts:
         return []
     leaks = []
+    reader = PartReader(contacts)  # pages share their theme: each distinct part is read once
     for folder, _, names in os.walk(site):
         for name in sorted(names):
             path = Path(folder, name)
-            found = _scan_file(path, contacts)
+            found = _scan_bytes(path.name, path.read_bytes(), reader)
             if found:
                 leaks.append(Leak(path.relative_to(site).as_posix(), *found))
     return leaks
@@ -48,15 +51,17 @@ def scan_files(files: Mapping[str, bytes], contacts: PrivateContacts) -> list[Le
     scans what it is about to put in the docs folder, so a leak never reaches the disk."""
     if not contacts:
         return []
-    return [Leak(name, *found) for name in sorted(files) if (found := scan_bytes(name, files[name], contacts))]
-
-
-def _scan_file(path: Path, contacts: PrivateContacts) -> tuple[str, str] | None:
-    return scan_bytes(path.name, path.read_bytes(), contacts)
+    reader = PartReader(contacts)
+    return [Leak(name, *found) for name in sorted(files) if (found := _scan_bytes(name, files[name], reader))]
 
 
 def scan_bytes(name: str, data: bytes, contacts: PrivateContacts) -> tuple[str, str] | None:
     """(what, source) of the private contact a file named `name` holding `data` shows, or None."""
+    return _scan_bytes(name, data, PartReader(contacts))
+
+
+def _scan_bytes(name: str, data: bytes, reader: PartReader) -> tuple[str, str] | None:
+    contacts = reader.contacts
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix == ".gz":
@@ -67,6 +72,8 @@ def scan_bytes(name: str, data: bytes, contacts: PrivateContacts) -> tuple[str, 
             pass  # not really gzip: scan the bytes as they are
         suffix = Path(path.stem).suffix.lower()
     text = _as_text(data)
+    if text is not None and suffix in _PAGE_SUFFIXES:
+        return reader.find(text)  # the same reading as scan_text's, each part shared with other pages once
     if text is not None:
         return scan_text(suffix, text, contacts)
     # Binary files (photos, fonts) are read byte for byte, so metadata text shows through, and
