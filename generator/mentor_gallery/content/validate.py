@@ -56,6 +56,7 @@ from mentor_gallery.content.text import reader_form, render_markdown, visible_te
 from mentor_gallery.problems import Problem, did_you_mean
 from mentor_gallery.routes import RESERVED_TERM_SLUGS
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _FIELD_NAME = re.compile(r"[A-Za-z0-9_.\-\[\]]+")
 # The hints `new` writes after a key ('title:   # required: current or last position'): a comment
 # the committee left in place, not part of a value.
@@ -651,7 +652,16 @@ def _could_show(matcher: ContactMatcher, body: str) -> bool:
         return True
     if matcher.email and "@" in reader_form(body):
         return True
-    return bool(matcher.phone) and sum(ch.isdigit() for ch in body) >= MIN_PHONE_DIGITS
+    return bool(matcher.phone) and _digit_count(body) >= MIN_PHONE_DIGITS
+
+
+def _digit_count(text: str) -> int:
+    """How many characters of text are digits (str.isdigit): ASCII ones by the C string search,
+    the others (full-width, superscript) among the few characters outside ASCII."""
+    ascii_digits = sum(text.count(digit) for digit in "0123456789")
+    if text.isascii():
+        return ascii_digits
+    return ascii_digits + sum(ch.isdigit() for ch in _NON_ASCII.findall(text))
 
 
 def _check_privacy(report: Report, contact: Contact | None, data: dict, body: str, body_line: int) -> str | None:
