@@ -38,7 +38,7 @@ from benchmarks.synthetic import write_roster  # noqa: E402
 RESULTS = Path(__file__).resolve().parent / "results"
 SERVE_SIZE = 1000
 ENGINE_SIZES = (1000, 10000)  # MkDocs and Zensical side by side at these sizes
-WATCH_EDITS = 3  # profiles saved, one at a time, under pages --watch + zensical serve
+WATCH_EDITS = 5  # profiles saved, one at a time, under pages --watch + zensical serve
 SMALL_SIZE, SMALL_REPEAT = 5000, 3
 
 
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    verdicts = judge(results)
+    verdicts = judge(results, SERVE_SIZE, live, watch.served_median_s if watch and not watch.error else None)
     full_build = results[SERVE_SIZE].ours.median_s if SERVE_SIZE in results and results[SERVE_SIZE].ours.wall_s else None
     print()
     print("Build and size (medians: wall seconds, CPU seconds in brackets; ratio = ours / plain Material)")

@@ -75,7 +75,8 @@ def write_config(tmp: Path, content: Path, *, site_url: str | None = None, plugi
         "site_dir": str(tmp / "site"),
         "docs_dir": str(docs_dir),
         "theme": {"custom_dir": str(PROJECT / "site-templates")},
-        # The shipped watch list names content/ and site-templates/ beside mkdocs.yml.
+        # The folders a test edits while serving (the shipped mkdocs.yml lists none: the plugin and
+        # the theme folder are watched anyway).
         "watch": [str(content), str(PROJECT / "site-templates")],
         "plugins": plugins,
     }

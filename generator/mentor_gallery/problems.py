@@ -36,8 +36,14 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 def display_path(path: Path) -> str:
     """PATH relative to the current folder where possible, as the contract asks."""
     # abspath, not resolve: a symlinked file is named as written, not as the file it points at.
+    absolute, here = os.path.abspath(path), os.path.abspath(os.getcwd())
+    if os.name == "posix":  # the common case as string operations: `check` names every file it reads
+        if absolute == here:
+            return "."
+        prefix = here if here.endswith("/") else here + "/"
+        return absolute[len(prefix):] if absolute.startswith(prefix) else str(path)
     try:
-        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(os.getcwd())))
+        return str(Path(absolute).relative_to(here))
     except ValueError:
         return str(path)
 

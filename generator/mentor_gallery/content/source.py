@@ -9,6 +9,7 @@ python-frontmatter is not used: it drops the line numbers that every message nee
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import stat
@@ -22,7 +23,25 @@ MAX_FILE_BYTES = 512 * 1024
 MAX_YAML_NODES = 100_000  # a taxonomy of 1,000 labels with aliases in both vocabularies fits
 MAX_DEPTH = 50
 # libyaml's C parser composes the same nodes with the same marks, about four times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+# The tag YAML's implicit resolvers give a node. The safe loader has no path resolvers, so the
+# tag depends on the node's kind and text alone; a roster repeats most of its values (a title, a
+# language, `true`), and resolving each one by regular expressions was a large part of reading
+# 10,000 profiles. Kept on each loader as a plain attribute, so libyaml's composer calls the
+# cache directly.
+_resolve_tag = functools.lru_cache(maxsize=16384)(yaml.resolver.Resolver().resolve)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        if not self.yaml_path_resolvers:
+            self.resolve = _resolve_tag
+
+
 _ALLOWED_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _TRAILING_COMMENT = re.compile(r"\s+#")
 
@@ -209,22 +228,24 @@ def _environment_value(loader: Any, node: yaml.Node) -> Any:
 def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_line: int, budget: list[int], active: set[int],
              lenient: bool = False, lines: list[str] | None = None) -> Any:
     budget[0] -= 1
+    line = node.start_mark.line + first_line  # _line, written out: this runs for every value of every file
     if budget[0] < 0:
-        raise SourceError(_line(node.start_mark, first_line), f"YAML holds more than {MAX_YAML_NODES:,} values, or expands to them through '&' anchors and '*' aliases (an alias bomb); "
-                                                              "write the values out without anchors and aliases, or split the file")
-    line = _line(node.start_mark, first_line)
+        raise SourceError(line, f"YAML holds more than {MAX_YAML_NODES:,} values, or expands to them through '&' anchors and '*' aliases (an alias bomb); "
+                                "write the values out without anchors and aliases, or split the file")
     if len(path) > MAX_DEPTH:
         raise SourceError(line, "YAML is nested too deeply; flatten the structure")
     doc.value_lines.setdefault(path, line)
-    if lenient and node.tag == "!ENV":
-        return _environment_value(loader, node)
-    if lenient and node.tag.startswith("!") and not node.tag.startswith("!!"):
-        return None  # mkdocs.yml may carry other tags (!relative, !!python/name) that only MkDocs resolves
-    if lenient and node.tag.startswith("tag:yaml.org,2002:python/"):
-        return None
+    if lenient:
+        if node.tag == "!ENV":
+            return _environment_value(loader, node)
+        if node.tag.startswith("!") and not node.tag.startswith("!!"):
+            return None  # mkdocs.yml may carry other tags (!relative, !!python/name) that only MkDocs resolves
+        if node.tag.startswith("tag:yaml.org,2002:python/"):
+            return None
     if isinstance(node, yaml.ScalarNode):
         try:
-            value = loader.construct_object(node, deep=True)
+            # Text is the scalar as written; only other tags need the constructor.
+            value = node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             raise SourceError(line, f"YAML tag '{node.tag}' is not allowed; remove the '!' tag and write a plain value") from None
         except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
@@ -263,7 +284,7 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
 def _note_comment(node: yaml.ScalarNode, path: Path_, doc: Document, lines: list[str] | None) -> None:
     """Remember an unquoted one-line value that a ` #` on its line cut short."""
     start, end = node.start_mark, node.end_mark
-    if lines is None or start.line != end.line or end.line >= len(lines):
+    if lines is None or start.line != end.line or end.line >= len(lines) or "#" not in lines[end.line]:
         return
     rest = lines[end.line][end.column:]
     if _TRAILING_COMMENT.match(rest):

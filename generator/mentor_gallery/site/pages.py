@@ -7,6 +7,8 @@ the engine adapter (plugin.py) only hands these to the site engine.
 from __future__ import annotations
 
 import base64
+import heapq
+import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -224,30 +226,50 @@ def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
 
 class SimilarMentors:
     """Up to three available mentors to suggest on a profile that takes no requests, ranked by the
-    scoring of Find my mentor as if the member needed this mentor's areas, in this mentor's region."""
+    scoring of Find my mentor as if the member needed this mentor's areas, in this mentor's region.
 
-    POOL = 24  # candidates scored per profile: those sharing the most areas, so a big roster stays linear
+    Only a pool is scored: the candidates sharing the most areas, ties by slug. It comes from an
+    index by area and by pair of areas, so a profile looks at the few mentors sharing two or more
+    of its areas and then at the first of those sharing one, never at every mentor of an area."""
+
+    POOL = 24  # candidates scored per profile, so a big roster stays linear
 
     def __init__(self, roster: Roster, settings: SiteSettings):
         programs = {p.slug: p for p in roster.programs}
         self.weights, self.max_areas = settings.weights, roster.taxonomy.max_expertise
-        self.by_area: dict[str, list[Candidate]] = {}
+        self.by_area: dict[str, list[Candidate]] = {}  # each in slug order
+        self.by_pair: dict[tuple[str, str], list[Candidate]] = {}
+        self.areas: dict[str, frozenset[str]] = {}
         for mentor in sorted(roster.mentors, key=lambda m: m.slug):
             if mentor.available:
                 candidate = Candidate.from_mentor(mentor, programs)
-                for term in mentor.expertise:
-                    self.by_area.setdefault(term.slug, []).append(candidate)
+                areas = sorted({term.slug for term in mentor.expertise})
+                self.areas[candidate.slug] = frozenset(areas)
+                for index, area in enumerate(areas):
+                    self.by_area.setdefault(area, []).append(candidate)
+                    for other in areas[index + 1:]:
+                        self.by_pair.setdefault((area, other), []).append(candidate)
 
     def to(self, mentor: Mentor, count: int = 3) -> tuple[Link, ...]:
-        shared: dict[str, tuple[int, Candidate]] = {}
-        for term in mentor.expertise:
-            for candidate in self.by_area.get(term.slug, []):
-                seen = shared.get(candidate.slug)
-                shared[candidate.slug] = (seen[0] + 1 if seen else 1, candidate)
-        pool = [c for _, c in sorted(shared.values(), key=lambda pair: (-pair[0], pair[1].slug))[: self.POOL]]
-        applicant = Applicant(mentor.name, tuple(mentor.expertise), mentor.region, None, mentor.frequency, tuple(mentor.meeting))
-        best = ranked(pool, applicant, self.weights, self.max_areas)
+        best = ranked(self.pool(mentor), self.applicant(mentor), self.weights, self.max_areas)
         return tuple(Link(c.name, routes.profile(c.slug)) for c, _ in best if c.slug != mentor.slug)[:count]
+
+    def pool(self, mentor: Mentor) -> list[Candidate]:
+        """The POOL candidates sharing the most of mentor's areas, ties by slug."""
+        areas = sorted({term.slug for term in mentor.expertise})
+        # Sharing two or more: few, each counted exactly.
+        several = {c.slug: c for i, a in enumerate(areas) for b in areas[i + 1:] for c in self.by_pair.get((a, b), ())}
+        mine = frozenset(areas)
+        pool = sorted(several.values(), key=lambda c: (-len(self.areas[c.slug] & mine), c.slug))[: self.POOL]
+        if len(pool) < self.POOL:
+            # Then those sharing one area, in slug order: each is in exactly one of these lists.
+            merged = heapq.merge(*(self.by_area.get(a, ()) for a in areas), key=lambda c: c.slug)
+            pool += itertools.islice((c for c in merged if c.slug not in several), self.POOL - len(pool))
+        return pool
+
+    @staticmethod
+    def applicant(mentor: Mentor) -> Applicant:
+        return Applicant(mentor.name, tuple(mentor.expertise), mentor.region, None, mentor.frequency, tuple(mentor.meeting))
 
 
 def home_part(roster: Roster, settings: SiteSettings) -> PageSpec:

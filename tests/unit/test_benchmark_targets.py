@@ -1,0 +1,54 @@
+"""`make bench` judges every target of the performance table from one run's results."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(PROJECT))
+
+from benchmarks.live_reload import LiveReload  # noqa: E402
+from benchmarks.measure_size import Builds, SizeResult  # noqa: E402
+from benchmarks.report import judge, verdict_lines  # noqa: E402
+from benchmarks.site_metrics import SiteWeight  # noqa: E402
+
+
+def _site(total_mb: float, profile_kb: float) -> SiteWeight:
+    return SiteWeight(total_mb, 100, profile_kb * 1024, int(profile_kb * 1024), 0, 0)
+
+
+def _result(size: int, ours_cpu: float, plain_cpu: float, check_cpu: float, ours_mb: float, plain_mb: float,
+            ours_kb: float, plain_kb: float) -> SizeResult:
+    return SizeResult(size, check=Builds([check_cpu], [check_cpu], [50]), ours=Builds([ours_cpu], [ours_cpu], [500]),
+                      baseline=Builds([plain_cpu], [plain_cpu], [400]), ours_site=_site(ours_mb, ours_kb),
+                      baseline_site=_site(plain_mb, plain_kb))
+
+
+def _by_target(verdicts):
+    return {(v["target"], v["mentors"]): v["verdict"] for v in verdicts}
+
+
+def test_every_target_of_the_table_is_judged_from_one_run():
+    results = {1000: _result(1000, 12, 10, 0.3, 20, 21, 20, 17),
+               10000: _result(10000, 130, 100, 2.5, 250, 240, 22, 17)}
+    verdicts = _by_target(judge(results, 1000, LiveReload(1000, 20.0, 11.0), 0.8))
+    assert verdicts[("build time ours/plain Material (CPU)", 1000)] == "PASS"  # 1.2
+    assert verdicts[("build time ours/plain Material (CPU)", 10000)] == "MISS"  # 1.3
+    assert verdicts[("mentor-gallery check (CPU)", 10000)] == "MISS"  # 2.5 s, not under 2
+    assert verdicts[("site size ours/plain Material", 10000)] == "MISS"  # larger than plain's
+    assert verdicts[("profile page over plain Material's", 1000)] == "PASS"  # + 3 KB
+    assert verdicts[("profile page over plain Material's", 10000)] == "MISS"  # + 5 KB
+    assert verdicts[("save -> page shown, make serve (MkDocs) / plain Material's full build (wall)", 1000)] == "PASS"  # 1.1
+    assert verdicts[("save -> page shown, make serve ENGINE=zensical (median)", 1000)] == "PASS"
+    # Gallery targets without a browser run are reported as such, not passed.
+    assert verdicts[("gallery ready (navigation start to usable, median of cold visits)", 10000)] == "NOT MEASURED"
+
+
+def test_serve_targets_not_measured_are_said_so_and_lines_name_the_comparison():
+    verdicts = judge({}, 1000, None, None)
+    serve = [v for v in verdicts if v["target"].startswith("save -> page shown")]
+    assert [v["verdict"] for v in serve] == ["NOT MEASURED", "NOT MEASURED"]
+    lines = verdict_lines(judge({1000: _result(1000, 12, 10, 0.3, 20, 21, 20, 17)}, 1000, LiveReload(1000, 20.0, 14.0), 1.5))
+    assert "MISS         save -> page shown, make serve ENGINE=zensical (median) at 1,000: 1.50 s (target < 1 s)" in lines
+    assert "MISS         save -> page shown, make serve (MkDocs) / plain Material's full build (wall) at 1,000: 1.40 x (target <= 1.25 x)" in lines
