@@ -166,7 +166,7 @@ def _build_both(installed: Installed, project: Path, out: Path) -> Path:
     installed.run(installed.python, "-m", "mkdocs", "build", "--strict", "--site-dir", out / "mkdocs", cwd=project, SITE_URL=SITE_URL)
     installed.run(installed.cli, "pages", cwd=project)
     installed.run(installed.python, "-m", "zensical", "build", "--strict", cwd=project, SITE_URL=SITE_URL)
-    installed.run(installed.cli, "pages", "--verify", cwd=project)
+    installed.run(installed.cli, "pages", "--verify", cwd=project, SITE_URL=SITE_URL)  # where the build was served
     zensical = project / "site"
     assert (zensical / "mentors" / "index.html").is_file() and (zensical / "assets" / "mentor-gallery" / "gallery.css").is_file()
     checked, broken = broken_links(zensical)
