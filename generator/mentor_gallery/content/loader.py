@@ -5,6 +5,8 @@ The one entry point the CLI and the site plugin share, so both report the same m
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +41,25 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, 
 
     allowed_hosts: where request handlers and forms may send data, when the site limits it.
     timezone: the site's time zone for programs' rounds that name none (else UTC)."""
-    content_dir = Path(content_dir)
+    with _cycle_collection_paused():
+        return _load_roster(Path(content_dir), allowed_hosts, timezone)
+
+
+@contextlib.contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector pauses while a roster loads: everything read is kept, so each of
+    its passes would walk the whole growing roster again (about a sixth of the time at 10,000
+    profiles) to find nothing to free. It runs again afterwards, as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezone: str | None) -> LoadResult:
     root = content_dir
     problems: list[Problem] = []
     if not content_dir.is_dir():
