@@ -15,10 +15,8 @@ import sys
 from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
-from mentor_gallery.commands.export import write_stdout
 from mentor_gallery.commands.options import options_first
-from mentor_gallery.commands.private_output import input_text, refused
-from mentor_gallery.committee.safe_files import write_output
+from mentor_gallery.commands.private_output import input_text, refused, write_out
 from mentor_gallery.committee.csv_dates import OPTION_HELP, ORDERS
 from mentor_gallery.committee.surveys_due import Pair, current_round, due_csv, due_surveys, read_pairs
 from mentor_gallery.content.loader import load_roster
@@ -80,13 +78,8 @@ def run(args: argparse.Namespace) -> int:
     titles = {form.slug: form.title for form in roster.forms}
     found = due_surveys(pairs, day, args.days, titles)
     output = due_csv(found, settings.site_url)
-    if args.out:
-        problem = write_output(Path(args.out), output)
-        if problem:
-            print(f"{args.out} {problem}", file=sys.stderr)
-            return 1
-    else:
-        write_stdout(output)
+    if not write_out(args.out, output):
+        return 1
     first = day - dt.timedelta(days=args.days - 1)
     print(f"{len(found)} survey(s) due from {first} to {day}", file=sys.stderr)
     if found and not settings.site_url:

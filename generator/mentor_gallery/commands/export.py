@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
+from mentor_gallery.commands.private_output import write_stdout
 from mentor_gallery.committee.roster_csv import csv_record, json_record, split_hazards, write_csv
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.problems import display_path, errors
@@ -36,17 +37,6 @@ def run(args: argparse.Namespace) -> int:
         write_stdout(write_csv([csv_record(m.slug, m.raw, m.body) for m in mentors]))
     print(f"exported {len(mentors)} mentor(s) from {display_path(content)}", file=sys.stderr)
     return 0
-
-
-def write_stdout(text: str) -> None:
-    """UTF-8 with the newlines as given, whatever the console's own encoding."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

@@ -14,12 +14,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from mentor_gallery.commands.options import options_first
-from mentor_gallery.commands.private_output import input_text, refused
+from mentor_gallery.commands.private_output import input_text, refused, write_files, write_stdout
 from mentor_gallery.committee import hours
 from mentor_gallery.committee.csv_dates import OPTION_HELP, ORDERS, DateColumns
 from mentor_gallery.committee.form_responses import form_columns, read_responses
 from mentor_gallery.committee.hours_report import csv_report, html_pages, text_report
-from mentor_gallery.committee.safe_files import output_folder, write_output
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.problems import display_path
 from mentor_gallery.settings import find_config, read_settings
@@ -80,19 +79,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         output = csv_report(report) if args.format == "csv" else text_report(report, rules, association)
         if not args.out:
-            sys.stdout.write(output)
+            write_stdout(output)
             return _summary(report, args.year)
         outputs = {REPORT_NAMES[args.format]: output}
-    folder = Path(args.out)
-    problem = output_folder(folder)
-    if problem:
-        print(f"{args.out} {problem}", file=sys.stderr)
+    if not write_files(Path(args.out), outputs, args.out):
         return 1
-    for name, page in outputs.items():
-        problem = write_output(folder / name, page)
-        if problem:
-            print(f"{display_path(folder / name)} {problem}", file=sys.stderr)
-            return 1
     print(f"wrote {len(outputs)} file(s) into {args.out}", file=sys.stderr)
     return _summary(report, args.year)
 

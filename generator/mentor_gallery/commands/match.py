@@ -19,10 +19,9 @@ from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
 from mentor_gallery.commands.options import options_first
-from mentor_gallery.commands.private_output import input_text, refused
+from mentor_gallery.commands.private_output import input_text, refused, write_files, write_out
 from mentor_gallery.committee.form_responses import Record, form_columns, read_responses, split_choices
 from mentor_gallery.committee.introductions import introductions, site_address
-from mentor_gallery.committee.safe_files import output_folder, write_output
 from mentor_gallery.committee.spreadsheet import csv_text
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import FREQUENCY, MEETING, Roster, Term, Vocabulary
@@ -184,13 +183,8 @@ def run(args: argparse.Namespace) -> int:
     proposals = assign(requests.applicants, candidates, settings.weights, roster.taxonomy.max_expertise)
     proposals = _limit_to_places(proposals, args.places, requests.applicants, roster)
     output = proposals_csv(proposals, mentor_emails(roster))
-    if args.out:
-        problem = write_output(Path(args.out), output)
-        if problem:
-            print(f"{args.out} {problem}", file=sys.stderr)
-            return 1
-    else:
-        sys.stdout.write(output)
+    if not write_out(args.out, output):
+        return 1
     placed = sum(1 for p in proposals if p.mentor)
     print(f"placed {placed} of {len(proposals)} applicant(s)", file=sys.stderr)
     pool = [p.applicant.name for p in proposals if p.mentor is None]
@@ -213,16 +207,9 @@ def _limit_to_places(proposals: list[Proposal], places: int | None, applicants: 
 
 
 def _write_introductions(folder: Path, proposals: list[Proposal], roster: Roster, site_url: str | None) -> int:
-    problem = output_folder(folder)
-    if problem:
-        print(f"{folder} {problem}", file=sys.stderr)
-        return 1
     written = introductions(proposals, roster, site_url)
-    for item in written:
-        problem = write_output(folder / item.file_name, item.text)
-        if problem:
-            print(f"{display_path(folder / item.file_name)} {problem}", file=sys.stderr)
-            return 1
+    if not write_files(folder, {item.file_name: item.text for item in written}, str(folder)):
+        return 1
     print(f"wrote {len(written)} introduction(s) into {folder}", file=sys.stderr)
     # A file of an earlier round would read as current: say so rather than delete it.
     names = {item.file_name for item in written}

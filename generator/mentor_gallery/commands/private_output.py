@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from mentor_gallery.committee.form_responses import read_csv_text
+from mentor_gallery.committee.safe_files import output_folder, write_output
 from mentor_gallery.content.source import SourceError
+from mentor_gallery.problems import display_path
 from mentor_gallery.settings import read_config_file
 
 
@@ -47,3 +49,41 @@ def input_text(path: Path, shown: str) -> str | None:
     if text is None:
         print(f"{shown}: {problem}", file=sys.stderr)
     return text
+
+
+def write_stdout(text: str) -> None:
+    """UTF-8 with the newlines as given, whatever the console's own encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def write_out(out: str | None, text: str) -> bool:
+    """text into the file --out names, or to stdout without one; False after saying on stderr
+    why the file could not be written."""
+    if not out:
+        write_stdout(text)
+        return True
+    problem = write_output(Path(out), text)
+    if problem:
+        print(f"{out} {problem}", file=sys.stderr)
+    return problem is None
+
+
+def write_files(folder: Path, files: dict[str, str], shown: str) -> bool:
+    """Each named text into folder (created if need be); False after saying on stderr why the
+    folder (called shown) or one file could not be written."""
+    problem = output_folder(folder)
+    if problem:
+        print(f"{shown} {problem}", file=sys.stderr)
+        return False
+    for name, text in files.items():
+        problem = write_output(folder / name, text)
+        if problem:
+            print(f"{display_path(folder / name)} {problem}", file=sys.stderr)
+            return False
+    return True

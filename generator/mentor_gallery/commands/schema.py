@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from mentor_gallery.commands.check import print_problems
-from mentor_gallery.commands.export import write_stdout
+from mentor_gallery.commands.private_output import write_stdout
 from mentor_gallery.content.json_schema import schema_json
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.problems import Problem, display_path, errors
