@@ -28,8 +28,8 @@ MIN_PHONE_DIGITS = 7  # shorter numbers (an extension, a year) would match ordin
 # one), and up to three of dots, dashes of any width, the minus sign, brackets, plus, slash (as
 # written in German-speaking countries), underscore, middle dots and bullets. Commas and colons
 # are not in it: they separate numbers in lists and data files, which must not run together.
-_PHONE_SEPARATORS = "().\\-+/_~*\u00b7\u2010-\u2015\u2212\u2022\u2219\u22c5\u30fb\uff65"
-_DIGIT_RUN = re.compile(rf"\d(?:\s*(?:[{_PHONE_SEPARATORS}]\s*){{0,3}}\d)*")
+PHONE_SEPARATORS = "().\\-+/_~*\u00b7\u2010-\u2015\u2212\u2022\u2219\u22c5\u30fb\uff65"
+_DIGIT_RUN = re.compile(rf"\d(?:\s*(?:[{PHONE_SEPARATORS}]\s*){{0,3}}\d)*")
 MAX_LOCAL_CHARS = 100  # read this far before an "@" (RFC 5321 allows 64 in the part before it)
 MAX_DOMAIN_CHARS = 255  # and this far after it
 _SPACES_AROUND_AT = 3  # "ana @ example.org" is read as the address a reader sees

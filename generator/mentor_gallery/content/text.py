@@ -142,12 +142,8 @@ def displayed_order(text: str) -> str:
     return "\n".join(get_display(line) for line in text.split("\n"))
 
 
-def reader_form(text: str) -> str:
-    """Text as a reader or a copy-paste would take it: entities and JSON escapes decoded,
-    percent-encoding undone, compatibility forms folded (full-width digits), text that direction
-    controls or right-to-left letters reorder read both as stored and as displayed, invisible
-    format characters (zero-width spaces and joiners, direction marks) removed, lowercase. Used
-    to find a private contact in any disguise."""
+def decode_escapes(text: str) -> str:
+    """text with JSON escapes, entities and percent-encoding undone, as reader_form first decodes it."""
     if "\\u" in text:
         text = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     if "&" in text:
@@ -156,18 +152,40 @@ def reader_form(text: str) -> str:
         text = unquote(text)
         if "&" in text:
             text = html_lib.unescape(text)
+    return text
+
+
+_REORDERING_CHARACTER = _character_class(sorted(_REORDERING))
+
+
+def reorders(text: str) -> bool:
+    """Whether reader_form(text) also reads text as displayed: decoded, it holds a direction
+    control or a right-to-left letter. Cheaper than reader_form for text that holds none."""
+    if text.isascii() and "&" not in text and "%" not in text and "\\u" not in text:
+        return False  # nothing in it decodes to anything but ASCII
+    text = decode_escapes(text)
+    return not text.isascii() and _REORDERING_CHARACTER.search(unicodedata.normalize("NFKC", text)) is not None
+
+
+def reader_form(text: str) -> str:
+    """Text as a reader or a copy-paste would take it: entities and JSON escapes decoded,
+    percent-encoding undone, compatibility forms folded (full-width digits), text that direction
+    controls or right-to-left letters reorder read both as stored and as displayed, invisible
+    format characters (zero-width spaces and joiners, direction marks) removed, lowercase. Used
+    to find a private contact in any disguise."""
+    text = decode_escapes(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-        reorders = False
+        reordered = False
 
         def drop(found: re.Match) -> str:
-            nonlocal reorders
+            nonlocal reordered
             code = ord(found.group())
-            reorders = reorders or code in _REORDERING
+            reordered = reordered or code in _REORDERING
             return "" if code in _DROP_FORMAT else found.group()
 
         stored = _FORMAT_OR_REORDERING.sub(drop, text)
-        if reorders:
+        if reordered:
             stored += "\n" + _FORMAT_CHARACTERS.sub("", displayed_order(text))
         text = stored
     return text.lower()
@@ -211,6 +229,26 @@ def _in_flow(tag: re.Match) -> str:
     return " " + " ".join(values) + " " if any(values) else ""
 
 
+def page_streams(html: str, *, everything: bool = False) -> tuple[str, list[str]]:
+    """The two streams reader_text reads, before their reader form: the text html shows (tags and
+    comments dropped, an image's alt text and a list's first number where they are shown) and the
+    values of its attributes (see reader_text for which). reader_text reads them as
+    reader_form(shown + " " + " ".join(values)); the gate reads a page in parts by them."""
+    if not everything:
+        html = _without_hidden(html)
+    values = [a or b or c for a, b, c in (_ATTRIBUTE_VALUE if everything else _SHOWN_ATTRIBUTE).findall(html)]
+    if "<img" in html or "<ol" in html or "<IMG" in html or "<OL" in html:
+        html = _IN_FLOW.sub(_in_flow, html)
+    # The gate keeps a tag holding an "@" as it is written ("<ana@example.org>" is in the file).
+    shown = (_TAG_WITHOUT_AT if everything else _TAG).sub("", html.replace("<!--", "<").replace("-->", ">"))
+    return shown, values
+
+
+def gate_streams(html: str) -> tuple[str, list[str]]:
+    """page_streams as the build's last gate reads a built file (everything=True)."""
+    return page_streams(html, everything=True)
+
+
 def reader_text(html: str, *, everything: bool = False) -> str:
     """What a page shows a reader, in reader_form: the one reading `check` and the build's last
     gate share. Tags and comments are dropped (so "ana<b>@</b>example.org" reads as the address
@@ -220,15 +258,8 @@ def reader_text(html: str, *, everything: bool = False) -> str:
 
     everything: the gate's reading of a built file, a superset of the reader's: script and style
     content kept and every attribute value added, since a copy or a tool reads them too."""
-    if not everything:
-        html = _without_hidden(html)
-    values = _ATTRIBUTE_VALUE if everything else _SHOWN_ATTRIBUTE
-    extra = " ".join(a or b or c for a, b, c in values.findall(html))
-    if "<img" in html or "<ol" in html or "<IMG" in html or "<OL" in html:
-        html = _IN_FLOW.sub(_in_flow, html)
-    # The gate keeps a tag holding an "@" as it is written ("<ana@example.org>" is in the file).
-    shown = (_TAG_WITHOUT_AT if everything else _TAG).sub("", html.replace("<!--", "<").replace("-->", ">"))
-    return reader_form(shown + " " + extra)
+    shown, values = page_streams(html, everything=everything)
+    return reader_form(shown + " " + " ".join(values))
 
 
 _PARAGRAPH_EDGE = re.compile(r"<(/?)(p|blockquote|ul|ol|li|table|dl|figure|div|pre|h[2-6])\b[^<>]*>", re.IGNORECASE)

@@ -30,23 +30,18 @@ was read when it was first seen and is not read again.
 from __future__ import annotations
 
 import hashlib
-import html as html_lib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from urllib.parse import unquote
-
-from mentor_gallery.content.privacy import _PHONE_SEPARATORS, PrivateContacts
-from mentor_gallery.content.text import (_ATTRIBUTE_VALUE, _IN_FLOW, _JSON_ESCAPE, _REORDERING, _TAG_WITHOUT_AT, _character_class,
-                                         _in_flow, reader_form, reader_text)
+from mentor_gallery.content.privacy import PHONE_SEPARATORS, PrivateContacts
+from mentor_gallery.content.text import gate_streams, reader_form, reader_text, reorders
 
 # Where a cut may fall: before the elements that open and close the theme's blocks (header, tabs,
 # navigation, footer) and each card or list item, so the part a page alone holds stays small.
 # Any element would do for soundness; these keep a page to a few hundred parts.
 _CUT = re.compile(r"(<(?:/?(?:div|nav|header|footer|main|article|section|aside)|script|li)\b)")
 _CUT_AFTER = "\t\n\f "  # whitespace that no entity name holds, nor NFKC joins to anything
-_SEPARATOR = re.compile(f"[{_PHONE_SEPARATORS}]")  # what a phone's digits may have between them
+_SEPARATOR = re.compile(f"[{PHONE_SEPARATORS}]")  # what a phone's digits may have between them
 Found = tuple[str, str]
 
 
@@ -102,38 +97,14 @@ class _Part:
 
 
 def _piece(key: bytes, raw: str, contacts: PrivateContacts) -> tuple[_Piece, bool]:
-    """The piece, and whether its reader form also reads it as displayed (see _reorders)."""
+    """The piece, and whether its reader form also reads it as displayed (text.reorders)."""
     read = reader_form(raw)
     visible = read.strip()
-    return _Piece(key, raw, contacts.find(read), _edge(visible[:1]), _edge(visible[-1:])), _reorders(raw)
+    return _Piece(key, raw, contacts.find(read), _edge(visible[:1]), _edge(visible[-1:])), reorders(raw)
 
 
-_REORDERING_CHARACTER = _character_class(sorted(_REORDERING))
-
-
-def _reorders(raw: str) -> bool:
-    """Whether text.reader_form(raw) finds text that direction controls or right-to-left letters
-    reorder: raw decoded as it decodes it (escapes, entities, percent-encoding, NFKC)."""
-    if raw.isascii() and "&" not in raw and "%" not in raw and "\\u" not in raw:
-        return False  # nothing in it decodes to anything but ASCII
-    if "\\u" in raw:
-        raw = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw)
-    if "&" in raw:
-        raw = html_lib.unescape(raw)
-    if "%" in raw:
-        raw = unquote(raw)
-        if "&" in raw:
-            raw = html_lib.unescape(raw)
-    return not raw.isascii() and _REORDERING_CHARACTER.search(unicodedata.normalize("NFKC", raw)) is not None
-
-
-def streams(html: str) -> tuple[str, list[str]]:
-    """html's shown text and attribute values, as `text.reader_text(html, everything=True)` reads
-    them before taking their reader form (it reads `shown + " " + " ".join(values)`)."""
-    values = [a or b or c for a, b, c in _ATTRIBUTE_VALUE.findall(html)]
-    if "<img" in html or "<ol" in html or "<IMG" in html or "<OL" in html:
-        html = _IN_FLOW.sub(_in_flow, html)
-    return _TAG_WITHOUT_AT.sub("", html.replace("<!--", "<").replace("-->", ">")), values
+# html's shown text and attribute values, as the gate reads a page before their reader form.
+streams = gate_streams
 
 
 @dataclass
