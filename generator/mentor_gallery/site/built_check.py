@@ -60,15 +60,26 @@ class _References(HTMLParser):
 _HOST = "https://site.invalid"  # any host: only a reference that stays on it is the site's own
 
 
+def _origin_and_path(base: str) -> tuple[str, str]:
+    """The origin references must stay on and the path the site is served under: base is that
+    path, or the whole site_url, whose own absolute addresses (a canonical link) are then checked too."""
+    parts = urlsplit(base)
+    if parts.scheme and parts.netloc:
+        base, origin = parts.path or "/", f"{parts.scheme}://{parts.netloc}"
+    else:
+        origin = _HOST
+    return origin, base if base.endswith("/") else base + "/"
+
+
 def internal_target(site: Path, page: Path, reference: str, base_path: str = "/") -> Path | None:
     """The file of the site a reference of `page` asks for, or None when it leaves the site
     (another host, mailto:, data:) or stays on the page (a fragment). base_path is where the
-    site is served (site_url's path), for references that start with /."""
+    site is served (site_url's path, or site_url itself), for references that start with /."""
     if not reference or reference.startswith("#"):
         return None
-    base = base_path if base_path.endswith("/") else base_path + "/"
-    target = urlsplit(urljoin(_HOST + base + page.relative_to(site).as_posix(), reference))
-    if f"{target.scheme}://{target.netloc}" != _HOST:
+    origin, base = _origin_and_path(base_path)
+    target = urlsplit(urljoin(origin + base + page.relative_to(site).as_posix(), reference))
+    if f"{target.scheme}://{target.netloc}" != origin:
         return None
     path = unquote(target.path)
     # Outside the subpath is outside the site: a path that cannot resolve.
