@@ -12,29 +12,14 @@ from mentor_gallery.content.loader import load_roster
 from mentor_gallery.settings import SiteSettings
 from mentor_gallery.site.calendar_files import calendar_files
 from mentor_gallery.site.pages import data_files
-from support import EXAMPLE_CONTENT, make_roster, profile
+from round_program import ROUND, round_roster
+from support import EXAMPLE_CONTENT
 
 STAMP = dt.datetime(2026, 12, 3, 12, tzinfo=dt.timezone.utc)
-PROGRAM = """\
----
-name: Partnership
-summary: A class a year.
-timezone: America/Chicago
-rounds:
-  - name: 2027 class
-    applications: {opens: 2027-05-01, closes: 2027-07-31}
-    starts: 2027-08-15
-    ends: 2028-04-15
-    meetings:
-      - {date: 2027-09-10, time: "09:00-12:00", place: "Springfield, Room 2", topic: Setting goals}
-      - {date: 2027-12-03, time: "13:00-16:00", place: "https://video.example.org/r", topic: Budget season}
----
-Guide.
-"""
 
 
-def feed(tmp_path, text: str = PROGRAM, site_url: str | None = "https://mentors.example.org/") -> icalendar.Calendar:
-    content = make_roster(tmp_path / "content", {"ana": profile()}, {"partnership": text})
+def feed(tmp_path, text: str = ROUND, site_url: str | None = "https://mentors.example.org/") -> icalendar.Calendar:
+    content = round_roster(tmp_path / "content", text)
     result = load_roster(content)
     assert result.ok, result.problems
     files = calendar_files(result.roster.programs, STAMP, site_url)
@@ -70,7 +55,7 @@ def test_application_dates_and_the_start_are_all_day_events(tmp_path):
 
 def test_a_moved_meeting_keeps_its_uid_with_the_new_time(tmp_path):
     before = events(feed(tmp_path / "before"))
-    moved = PROGRAM.replace('{date: 2027-09-10, time: "09:00-12:00"', '{date: 2027-09-17, time: "14:00-17:00"')
+    moved = ROUND.replace('{date: 2027-09-10, time: "09:00-12:00"', '{date: 2027-09-17, time: "14:00-17:00"')
     after = events(feed(tmp_path / "after", moved))
     assert set(before) == set(after)
     uid = "meeting-setting-goals.2027-class.partnership@mentors.example.org"
@@ -79,7 +64,7 @@ def test_a_moved_meeting_keeps_its_uid_with_the_new_time(tmp_path):
 
 
 def test_each_meeting_file_holds_that_meeting_with_the_feeds_uid(tmp_path):
-    content = make_roster(tmp_path / "content", {"ana": profile()}, {"partnership": PROGRAM})
+    content = round_roster(tmp_path / "content")
     files = calendar_files(load_roster(content).roster.programs, STAMP, None)
     single = icalendar.Calendar.from_ical(files[routes.meeting_calendar("partnership", "2027-class", "budget-season")])
     [event] = single.walk("VEVENT")

@@ -9,37 +9,11 @@ import pytest
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.rounds import months_after
 from mentor_gallery.settings import settings_from
-from support import EXAMPLE_CONTENT, make_roster, profile
-
-SURVEY_FORM = "title: Midpoint\naction: https://forms.example.org/s\nfields:\n  - {name: q, label: Q, type: scale}\n"
-
-# Lines: 1 ---, 2 name, 3 summary, 4 timezone, 5 rounds:, 6 - name, 7 applications, 8 starts, 9 ends,
-# 10 places, 11 meetings:, 12 first meeting, 13 second meeting, 14 surveys:, 15 first survey
-ROUND = """\
----
-name: Partnership
-summary: A class a year.
-timezone: America/Chicago
-rounds:
-  - name: 2027 class
-    applications: {opens: 2027-05-01, closes: 2027-07-31}
-    starts: 2027-08-15
-    ends: 2028-04-15
-    places: 30
-    meetings:
-      - {date: 2027-09-10, time: "09:00-12:00", place: "Springfield, Room 2", topic: Setting goals}
-      - {date: 2027-12-03, time: "13:00-16:00", place: "https://video.example.org/r", topic: Budget season}
-    surveys:
-      - {form: midpoint, after_months: 3, to: both}
----
-Guide.
-"""
-
+from round_program import ROUND, round_roster
+from support import EXAMPLE_CONTENT
 
 def load(tmp_path, text: str = ROUND, forms: dict | None = None, timezone: str | None = None):
-    content = make_roster(tmp_path / "content", {"ana": profile()}, {"partnership": text},
-                          forms={"midpoint": SURVEY_FORM} if forms is None else forms)
-    return load_roster(content, timezone=timezone)
+    return load_roster(round_roster(tmp_path / "content", text, forms), timezone=timezone)
 
 
 def errors_of(result) -> list[tuple[int, str]]:
