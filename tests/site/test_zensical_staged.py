@@ -23,3 +23,24 @@ def test_a_build_that_fails_the_check_leaves_the_published_site_as_it_was(tmp_pa
     assert "site/ is left as it was" in result.stderr
     assert {p.relative_to(build.site): p.read_bytes() for p in build.site.rglob("*") if p.is_file()} == before
     assert not [p.name for p in project.iterdir() if p.name.startswith((".site.", ".mentor-gallery-build"))]
+
+
+def test_verify_fails_on_an_internal_link_to_a_page_the_site_does_not_publish(tmp_path):
+    build = build_zensical(tmp_path / "project")
+    assert build.returncode == 0, build.output
+    project = tmp_path / "project"
+    verify = [str(MENTOR_GALLERY), "pages", "--verify"]
+    clean = subprocess.run(verify, cwd=project, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stderr
+    # A link broken in a built page, and a page planted with a link to a page that is not there.
+    home = build.site / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</body>", '<a href="mentors/nobody/">x</a></body>', 1), encoding="utf-8")
+    (build.site / "planted").mkdir()
+    (build.site / "planted" / "index.html").write_text('<a href="../programs/">ok</a> <a href="../gone/page/">gone</a>', encoding="utf-8")
+    result = subprocess.run(verify, cwd=project, capture_output=True, text=True)
+    assert result.returncode != 0
+    lines = result.stderr.splitlines()
+    assert "site/index.html: links to mentors/nobody/, which the site does not publish" in lines, result.stderr
+    assert "site/planted/index.html: links to ../gone/page/, which the site does not publish" in lines, result.stderr
+    assert not [line for line in lines if "../programs/" in line], result.stderr
+    assert "2 broken link(s)" in result.stderr
