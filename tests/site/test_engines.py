@@ -85,6 +85,67 @@ def test_the_site_search_indexes_the_same_generated_pages(example_site, zensical
     assert ours == theirs
 
 
+# Tags between which a reader sees words apart (blocks, list items, table cells, options).
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|dl|dt|dd|div|section|h[1-6]|table|tr|td|th|option|label|br)\b[^>]*>")
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def search_items(site: Path) -> list[dict]:
+    """Each engine's search entries, as (location, text)."""
+    if (site / "search.json").is_file():
+        return json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
+    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_search_snippets_keep_a_pages_words_apart(example_site, zensical_site, engine):
+    """A search result shows the entry's text with its tags taken out (Zensical's window does
+    exactly that): no label of a list of facts, no chip, option or list item runs into the next."""
+    site = {"mkdocs": example_site, "zensical": zensical_site}[engine].site
+    glued = []
+    for item in search_items(site):
+        text = item["text"]
+        if not item["location"].startswith(GENERATED_FOLDERS):
+            continue  # the committee's own pages: their Markdown is the engine's to render
+        apart, together = _BLOCK_TAG.sub(" ", text).split(), _ANY_TAG.sub("", text).split()
+        if _ANY_TAG.sub("", " ".join(apart)).split() != together:
+            glued.append(f"{item['location']}: {' '.join(together)[:120]}")
+    assert not glued, f"{len(glued)} entries run words together, e.g. {glued[:3]}"
+    # The facts' labels (<dt>), which both engines drop from the index with no space left.
+    profile = next(p for p in (site / "mentors").glob("*/index.html") if "mg-facts" in p.read_text(encoding="utf-8"))
+    url = f"{profile.parent.relative_to(site).as_posix()}/"
+    labels = [dt.text for dt in parse(profile.read_text(encoding="utf-8")).find("dl", class_="mg-facts").find_all("dt")]
+    facts = " ".join(item["text"] for item in search_items(site) if item["location"].startswith(url))
+    assert labels and all(re.search(re.escape(label) + r"\s", facts) for label in labels), facts[:300]
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_profiles_search_entry_leaves_out_the_initials_and_the_way_back(example_site, zensical_site, engine):
+    site = {"mkdocs": example_site, "zensical": zensical_site}[engine].site
+    entries = [item for item in search_items(site) if re.fullmatch(r"mentors/[a-z0-9-]+/", item["location"])]
+    assert len(entries) > 10
+    assert not [e["location"] for e in entries if "Back to the Mentors Gallery" in e["text"]]
+    initials = [e["location"] for e in entries if re.match(r"[A-Z]{2} ", e["text"])]
+    assert not initials, initials[:5]
+
+
+def test_the_home_page_has_the_same_title_on_both_engines(example_site, zensical_site):
+    ours, theirs = (page_title((site.site / "index.html").read_text(encoding="utf-8")) for site in (example_site, zensical_site))
+    assert ours == theirs == "Riverlands Mentoring"
+
+
+def test_the_zensical_header_has_no_empty_repository_box_and_one_search_label(zensical_site):
+    """Without repo_url, Zensical's empty box for the repository link kept the search box from
+    the header's right edge; and the search dialog's label was given twice."""
+    for page in ("index.html", "programs/index.html"):
+        header = parse((zensical_site.site / page).read_text(encoding="utf-8")).find("header")
+        assert not [box for box in header.find_all(class_="md-header__source") if not box.children or not box.text], page
+        search = header.find("div", class_="md-search")
+        assert search.attrs.get("aria-label") == "Search", page
+        raw = (zensical_site.site / page).read_text(encoding="utf-8")
+        assert raw.count('aria-label="Search" aria-label="Search"') == 0, page
+
+
 def test_mkdocs_builds_beside_the_written_pages_without_a_clash(zensical_site, tmp_path):
     """The plugin leaves out what the manifest lists and makes the same pages itself; without
     the manifest the same docs folder is two sources for every address."""
