@@ -38,9 +38,10 @@ STALLING = SVG.format(
 def test_the_stalling_svg_is_refused_by_check_in_under_a_second(tmp_path):
     root = roster_with_photo(tmp_path)
     write(root / "mentors" / "ana.svg", STALLING)
-    started = time.perf_counter()
+    # CPU time, not wall time: a guard against a stall that a busy machine cannot trip
+    started = time.process_time()
     found = problems(root)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert any(p.startswith("ana.md:7: photo 'ana.svg' uses filters that would take about") and "at most 40 million" in p
                for p in found), found
 
@@ -77,10 +78,11 @@ def test_an_ordinary_drawing_with_a_drop_shadow_and_reuse_is_accepted_and_drawn(
         '<circle id="dot" r="4" fill="#246"/></defs>'
         '<circle cx="50" cy="50" r="40" fill="#8ac" filter="url(#s)"/>'
         + "".join(f'<use href="#dot" x="{10 * i}" y="90"/>' for i in range(10))))
-    started = time.perf_counter()
+    # CPU time, not wall time: a guard against a stall that a busy machine cannot trip
+    started = time.process_time()
     published = published_bytes(check_photo(drawing, tmp_path / "c"))
     assert published.startswith(b"\x89PNG")
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 # --- broken raster photos: decoded by check ------------------------------------------------
@@ -204,9 +206,10 @@ def test_a_vocabulary_of_1000_labels_with_aliases_is_accepted_in_linear_time(tmp
     taxonomy = "expertise:\n" + vocabulary(1000, 5) + "regions:\n" + vocabulary(1000, 5, "Region")
     mentors = {f"m{i}": profile(f"Mentor {i}", expertise=f"[Area {i}, Area {i + 1} b]", region=f"Region {i}") for i in range(50)}
     root = make_roster(tmp_path / "c", mentors, taxonomy=taxonomy)
-    started = time.perf_counter()
+    # CPU time, not wall time: a guard against a stall that a busy machine cannot trip
+    started = time.process_time()
     result = load_roster(root)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert result.ok, result.problems[:3]
     assert len(result.roster.taxonomy.expertise.terms) == 1000
     assert seconds < 10, f"check took {seconds:.1f} s"

@@ -205,7 +205,8 @@ def test_unplaced_applicants_are_told_why():
 def test_a_large_capacity_does_not_blow_up_the_problem():
     roster = [candidate(f"m{i}", [AREAS[i % 5]], places=10_000) for i in range(30)]
     people = [Applicant(f"A{i}", (AREAS[i % 5], AREAS[(i + 1) % 5])) for i in range(400)]
-    started = time.perf_counter()
+    # CPU time, not wall time: a guard against a stall that a busy machine cannot trip
+    started = time.process_time()
     proposals = assign(people, roster)
     assert all(p.mentor for p in proposals)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10

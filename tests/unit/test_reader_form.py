@@ -37,9 +37,10 @@ def test_addresses_are_found_in_a_page_and_a_script_and_pathological_text_stays_
     assert contacts.find(reader_form(page)) is None
     assert contacts.find(reader_form(page + " var to='ana@example.org';")) == ("email", "ana.md")
     for hostile in ("@" * 200_000, "a@" * 100_000, "a" * 200_000 + "@" + "b." * 100_000, ("x" * 99 + "@") * 2_000):
-        started = time.perf_counter()
+        # CPU time, not wall time: a guard against a stall that a busy machine cannot trip
+        started = time.process_time()
         assert contacts.find(reader_form(hostile)) is None
-        assert time.perf_counter() - started < 2.0
+        assert time.process_time() - started < 2.0
 
 
 def test_phone_digits_read_any_script_and_ascii_alike():
