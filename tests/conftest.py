@@ -25,6 +25,10 @@ def pytest_collection_modifyitems(items):
         tier = folders[0] if folders else ""
         if tier not in TIERS:
             raise pytest.UsageError(f"{item.nodeid}: a test belongs in one of tests/{', tests/'.join(TIERS)}")
+        # A second tier's mark would run the test once per tier it claims.
+        others = [mark.name for mark in item.iter_markers() if mark.name in TIERS and mark.name != tier]
+        if others:
+            raise pytest.UsageError(f"{item.nodeid}: marked {others[0]} but its folder makes it a {tier} test")
         item.add_marker(tier)
 
 
