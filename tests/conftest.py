@@ -33,6 +33,14 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """The example association's site as `mkdocs build --strict` builds it with the shipped options
+    and no site address, built once for the tests that read it. A test that changes the built
+    files works on its own copy (shutil.copytree(example_build.site, ...))."""
+    return build_site(tmp_path_factory.mktemp("example-build"))
+
+
+@pytest.fixture(scope="session")
 def example_site(tmp_path_factory):
     """The example association's site, served at http://127.0.0.1:PORT/mentor-gallery/."""
     tmp = tmp_path_factory.mktemp("example")
