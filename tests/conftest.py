@@ -15,6 +15,15 @@ AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 TIERS = ("unit", "site", "browser")  # a test's tier is its folder under tests/
 
 
+# The files that take longest (each builds a large or second site, or opens many pages), longest
+# first. `make test` hands whole files to its workers in collection order
+# (--no-loadscope-reorder), so these start first and the short files fill in around them,
+# instead of one worker finishing a long file alone at the end.
+LONGEST_FIRST = ("browser/test_gallery_long_roster.py", "browser/test_gallery.py", "browser/test_smoke.py",
+                 "browser/test_results_for_members.py", "site/test_new_association.py", "site/test_engines.py",
+                 "browser/test_engine_smoke.py", "browser/test_program_calendar.py", "browser/test_match_tools.py")
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items):
     """Mark every test with its tier (tests/unit -> unit, ...): `make test-unit` runs `-m unit`,
@@ -30,6 +39,8 @@ def pytest_collection_modifyitems(items):
         if others:
             raise pytest.UsageError(f"{item.nodeid}: marked {others[0]} but its folder makes it a {tier} test")
         item.add_marker(tier)
+    tests_path = lambda item: item.path.relative_to(tests).as_posix() if tests in item.path.parents else ""
+    items.sort(key=lambda item: LONGEST_FIRST.index(tests_path(item)) if tests_path(item) in LONGEST_FIRST else len(LONGEST_FIRST))
 
 
 @pytest.fixture(scope="session")
