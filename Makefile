@@ -78,12 +78,12 @@ test-unit: lint
 	node --test tests/js/*.test.js
 	$(BIN)/python -m pytest -m unit -n $(WORKERS)
 
-# Everything: the fast tier, then the site builds, then the browser tier on every core (each
-# worker builds and serves its own sites on ports of its own; a test file stays on one worker,
-# so the sites its module fixtures build are built once).
+# Everything: the fast tier, then the site and browser tiers together on every core, so that
+# neither core waits for the other tier (each worker builds and serves its own sites on ports of
+# its own; a test file stays on one worker, so the sites its module fixtures build are built once).
+# Files are handed out longest first (tests/conftest.py, LONGEST_FIRST), in that order.
 test: install browser node_modules/.package-lock.json test-unit
-	$(BIN)/python -m pytest -m site
-	$(BIN)/python -m pytest -m browser -n $(WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -m "site or browser" -n $(WORKERS) --dist loadfile --no-loadscope-reorder tests/site tests/browser
 
 # Refresh the golden outputs (tests/golden/expected/) after an intended change; review the diff.
 golden: install

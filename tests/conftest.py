@@ -15,6 +15,15 @@ AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 TIERS = ("unit", "site", "browser")  # a test's tier is its folder under tests/
 
 
+# The files that take longest (each builds a large or second site, or opens many pages), longest
+# first. `make test` hands whole files to its workers in collection order
+# (--no-loadscope-reorder), so these start first and the short files fill in around them,
+# instead of one worker finishing a long file alone at the end.
+LONGEST_FIRST = ("browser/test_gallery_long_roster.py", "browser/test_gallery.py", "browser/test_smoke.py",
+                 "browser/test_results_for_members.py", "site/test_new_association.py", "site/test_engines.py",
+                 "browser/test_engine_smoke.py", "browser/test_program_calendar.py", "browser/test_match_tools.py")
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items):
     """Mark every test with its tier (tests/unit -> unit, ...): `make test-unit` runs `-m unit`,
@@ -25,7 +34,21 @@ def pytest_collection_modifyitems(items):
         tier = folders[0] if folders else ""
         if tier not in TIERS:
             raise pytest.UsageError(f"{item.nodeid}: a test belongs in one of tests/{', tests/'.join(TIERS)}")
+        # A second tier's mark would run the test once per tier it claims.
+        others = [mark.name for mark in item.iter_markers() if mark.name in TIERS and mark.name != tier]
+        if others:
+            raise pytest.UsageError(f"{item.nodeid}: marked {others[0]} but its folder makes it a {tier} test")
         item.add_marker(tier)
+    tests_path = lambda item: item.path.relative_to(tests).as_posix() if tests in item.path.parents else ""
+    items.sort(key=lambda item: LONGEST_FIRST.index(tests_path(item)) if tests_path(item) in LONGEST_FIRST else len(LONGEST_FIRST))
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """The example association's site as `mkdocs build --strict` builds it with the shipped options
+    and no site address, built once for the tests that read it. A test that changes the built
+    files works on its own copy (shutil.copytree(example_build.site, ...))."""
+    return build_site(tmp_path_factory.mktemp("example-build"))
 
 
 @pytest.fixture(scope="session")

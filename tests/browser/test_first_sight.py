@@ -1,29 +1,21 @@
-"""What a member sees first: the geometry that makes the home page and a profile work at a glance,
-and a screenshot of every page kind at desktop and phone width (saved under test-artifacts/)."""
+"""What a member sees first: the geometry that makes the home page and a profile work at a glance.
+(Every page kind is opened, audited and screenshotted at desktop and phone width in test_smoke.)"""
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot
 from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT
 
 ROSTER = load_roster(EXAMPLE_CONTENT).roster
 WITH_PHOTO = next(m for m in ROSTER.mentors if m.photo)
-FULL = next(m for m in ROSTER.mentors if m.is_full)
-PAGE_KINDS = {
-    "home": "", "gallery": "mentors/", "profile": f"mentors/{WITH_PHOTO.slug}/", "full-profile": f"mentors/{FULL.slug}/",
-    "area": f"mentors/expertise/{ROSTER.taxonomy.expertise.terms[0].slug}/", "find": "mentors/find/", "team": "mentors/team/",
-    "programs": "programs/", "program": f"programs/{ROSTER.programs[0].slug}/", "forms": "forms/",
-    "form": f"forms/{ROSTER.forms[0].slug}/", "guide": "guide/",
-}
+PROFILE = f"mentors/{WITH_PHOTO.slug}/"  # a photo beside (or above) the name
 
 
 def test_the_profile_photo_sits_beside_the_name_on_a_desktop(example_site, page):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(example_site.url + PAGE_KINDS["profile"])
+    page.goto(example_site.url + PROFILE)
     photo = page.locator(".mg-profile__header .mg-avatar").bounding_box()
     name = page.locator(".mg-profile__header h1").bounding_box()
     assert name["x"] >= photo["x"] + photo["width"], "the name starts right of the photo"
@@ -34,7 +26,7 @@ def test_the_profile_photo_sits_beside_the_name_on_a_desktop(example_site, page)
 
 
 def test_a_profile_header_stacks_on_a_phone(example_site, phone):
-    phone.goto(example_site.url + PAGE_KINDS["profile"])
+    phone.goto(example_site.url + PROFILE)
     photo = phone.locator(".mg-profile__header .mg-avatar").bounding_box()
     name = phone.locator(".mg-profile__header h1").bounding_box()
     assert name["y"] >= photo["y"] + photo["height"], "on a phone the name comes under the photo"
@@ -83,19 +75,6 @@ def test_a_long_area_name_stays_on_one_line_with_its_full_name_kept(example_site
     line = chip.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
     assert box["height"] < 2 * line, "the pill keeps to one line"
     assert chip.inner_text() == longest  # the link text (read aloud) is the whole label
-
-
-@pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_screenshots_of_every_page_kind(example_site, browser, kind):
-    for width, height, label in ((1280, 900, "desktop"), (390, 844, "phone")):
-        context = browser.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        try:
-            page.goto(example_site.url + PAGE_KINDS[kind])
-            expect(page.locator("h1").first).to_be_visible()
-            screenshot(page, f"page-{kind}-{label}")
-        finally:
-            context.close()
 
 
 def test_the_filter_panel_shows_what_members_use_most_first(example_site, page):

@@ -11,8 +11,9 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import axe_violations, screenshot
+from conftest import LOOKS, axe_violations, close_page, open_page, screenshot
 from support import PROJECT, SiteServer, build_site
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import Mentor, Roster
@@ -20,6 +21,7 @@ from mentor_gallery.content.slugs import fold
 from mentor_gallery.site.gallery_data import ALL_PAGE_SIZE, FIRST_CARDS
 from mentor_gallery.site.pages import gallery_order, mentor_words
 from test_gallery import SHOWN, counts_on_screen, expected, search_hits, settle, values
+from test_results_for_members import CARDS, MEASURE
 
 pytestmark = pytest.mark.browser
 
@@ -311,6 +313,21 @@ def test_a_page_of_all_mentors_passes_axe(site, page):
     page.goto(site.url + "mentors/all/2/")
     assert page.locator("[data-mentor]").count() == ALL_PAGE_SIZE
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("device", ["desktop-light", "phone-dark"])
+def test_the_list_of_all_mentors_has_readable_cards(site, browser, device):
+    page = open_page(browser, **LOOKS[device])
+    page.look = device
+    try:
+        page.goto(site.url + "mentors/all/")
+        expect(page.locator("li.mg-card").first).to_be_visible()
+        # content-visibility skips laying out far cards: measure those near the top.
+        cards = page.evaluate(MEASURE.replace("filter(e => e.offsetParent !== null)", "slice(0, 12)"), CARDS)
+        assert cards and all(c["width"] >= 250 for c in cards) and all(c["lines"] <= 2 for c in cards), cards
+        screenshot(page, f"results-all-{device}")
+    finally:
+        close_page(page)
 
 
 def test_up_to_a_thousand_the_gallery_page_holds_every_card(example_site, browser):

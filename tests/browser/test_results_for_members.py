@@ -1,11 +1,11 @@
 """Every page with results, as a member uses it on a 390 x 844 phone and a 1280 px desktop, in the
 light and the dark palette: cards measured (not only screenshotted), whole-card taps, requests
-from a result, the ranking a member expects, the first result in sight, and the site search."""
+from a result, the ranking a member expects, the first result in sight, and the site search.
+(mentors/all/, which needs a roster above 1,000, is measured in test_gallery_long_roster.)"""
 
 from __future__ import annotations
 
 import json
-import sys
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -24,8 +24,9 @@ CARDS = "li.mg-card:not(.mg-card--out), li.mg-match__result"
 NAME_LINKS = ".mg-card__name a, .mg-match__name a"
 
 
-@pytest.fixture(params=sorted(LOOKS))
+@pytest.fixture
 def look(request, browser):
+    """A page in the look (device and palette) the test is parametrized with."""
     page = open_page(browser, **LOOKS[request.param])
     page.look = request.param
     yield page
@@ -61,7 +62,21 @@ def check_cards(page, where: str) -> None:
     assert width <= page.viewport_size["width"], f"{where} ({page.look}) scrolls sideways: {width}px"
 
 
-@pytest.mark.parametrize("name", sorted(RESULTS_PAGES))
+# Each results page on a desktop in one palette and on a 390 px phone in the other, the pairs
+# alternating from page to page: every page measured at both widths, every look used.
+PAIRS = (("desktop-light", "phone-dark"), ("desktop-dark", "phone-light"))
+VISITS = [(look, name) for number, name in enumerate(sorted(RESULTS_PAGES)) for look in PAIRS[number % 2]]
+
+
+def test_every_results_page_is_seen_at_both_widths_in_both_palettes():
+    for name in RESULTS_PAGES:
+        looks = {look for look, seen in VISITS if seen == name}
+        assert {look.split("-")[0] for look in looks} == {"desktop", "phone"}, name
+        assert {look.split("-")[1] for look in looks} == {"light", "dark"}, name
+    assert {look for look, _ in VISITS} == set(LOOKS)
+
+
+@pytest.mark.parametrize(("look", "name"), VISITS, indirect=["look"])
 def test_every_results_page_has_readable_cards(example_site, look, name):
     look.goto(example_site.url + RESULTS_PAGES[name])
     settle(look)
@@ -69,38 +84,6 @@ def test_every_results_page_has_readable_cards(example_site, look, name):
     check_cards(look, name)
     look.locator(CARDS).first.evaluate("e => e.scrollIntoView({block: 'start'})")  # the results, not the form above them
     screenshot(look, f"results-{name}-{look.look}")
-
-
-@pytest.fixture(scope="module")
-def long_site(tmp_path_factory):
-    """A roster just long enough for mentors/all/ (above 1,000 mentors)."""
-    sys.path.insert(0, str(PROJECT))
-    from benchmarks.synthetic import write_roster
-
-    tmp = tmp_path_factory.mktemp("all-site")
-    content = tmp / "content"
-    write_roster(content, 1001, seed=3, photo_share=0.05)
-    (tmp / "site").mkdir()
-    server = SiteServer(tmp / "site")
-    build = build_site(tmp, content=content, site_url=server.url)
-    assert build.returncode == 0, build.output[-3000:]
-    yield server
-    server.close()
-
-
-@pytest.mark.parametrize("device", ["desktop-light", "phone-dark"])
-def test_the_list_of_all_mentors_has_readable_cards(long_site, browser, device):
-    page = open_page(browser, **LOOKS[device])
-    page.look = device
-    try:
-        page.goto(long_site.url + "mentors/all/")
-        expect(page.locator("li.mg-card").first).to_be_visible()
-        # content-visibility skips laying out far cards: measure those near the top.
-        cards = page.evaluate(MEASURE.replace("filter(e => e.offsetParent !== null)", "slice(0, 12)"), CARDS)
-        assert cards and all(c["width"] >= 250 for c in cards) and all(c["lines"] <= 2 for c in cards), cards
-        screenshot(page, f"results-all-{device}")
-    finally:
-        close_page(page)
 
 
 def blank_corner(box: dict) -> tuple[float, float]:
@@ -187,6 +170,7 @@ def test_a_results_request_control_is_the_profiles(example_site, page, tool):
         assert seen == [target]
 
 
+@pytest.mark.parametrize("look", sorted(LOOKS), indirect=True)
 def test_a_same_region_mentor_with_the_same_needs_ranks_first(example_site, look):
     data = json.loads((example_site.site / "mentors" / "match-data.json").read_text(encoding="utf-8"))
     base = next(m for m in data["mentors"] if m["available"])

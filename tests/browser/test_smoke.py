@@ -1,6 +1,11 @@
 """Every kind of page of the shipped site, as a member opens it on a desktop and on a phone, in the
 light palette and in the dark one their operating system asks for: it shows its heading, passes
-axe-core (no serious or critical violation) and does not scroll sideways."""
+axe-core (no serious or critical violation), does not scroll sideways, and leaves a screenshot in
+test-artifacts/.
+
+Each kind is opened twice, on a desktop in one palette and on a phone in the other, the pairs
+alternating from kind to kind: every page is audited and measured at desktop and at 390 px width,
+in light and in dark, and each of the four looks still opens half of the kinds."""
 
 from __future__ import annotations
 
@@ -15,14 +20,19 @@ from support import EXAMPLE_CONTENT
 def page_kinds() -> dict[str, str]:
     """One page of each kind the example site publishes: name -> path under the site."""
     roster = load_roster(EXAMPLE_CONTENT).roster
-    # The profiles that fill in the fewest and the most keys: a short card and every section.
+    # The profiles that fill in the fewest and the most keys: a short card and every section; one
+    # with a photo beside the name, and one of a mentor who is full.
     by_detail = sorted(roster.mentors, key=lambda m: (len(m.raw), m.slug))
+    with_photo = next(m for m in roster.mentors if m.photo)
+    full = next(m for m in roster.mentors if m.is_full)
     program = next(p for p in roster.programs if p.agreement)
     kinds = {
         "home": "",
         "gallery": "mentors/",
         "profile": f"mentors/{by_detail[0].slug}/",
         "full-profile": f"mentors/{by_detail[-1].slug}/",
+        "photo-profile": f"mentors/{with_photo.slug}/",
+        "full-mentor": f"mentors/{full.slug}/",
         "facet": f"mentors/expertise/{roster.taxonomy.expertise.terms[0].slug}/",
         "find": "mentors/find/",
         "team": "mentors/team/",
@@ -38,9 +48,11 @@ def page_kinds() -> dict[str, str]:
 
 
 KINDS = page_kinds()
+PAIRS = (("desktop-light", "phone-dark"), ("desktop-dark", "phone-light"))
+VISITS = [(look, kind) for number, kind in enumerate(KINDS) for look in PAIRS[number % 2]]
 
 
-@pytest.fixture(scope="module", params=list(LOOKS))
+@pytest.fixture(scope="module")
 def member(request, browser):
     """One page per look (device and palette), reused by every page kind of this module."""
     page = open_page(browser, **LOOKS[request.param])
@@ -49,7 +61,15 @@ def member(request, browser):
     close_page(page)
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_kind_is_seen_at_both_widths_in_both_palettes():
+    for kind in KINDS:
+        looks = {look for look, seen in VISITS if seen == kind}
+        assert {look.split("-")[0] for look in looks} == {"desktop", "phone"}, kind
+        assert {look.split("-")[1] for look in looks} == {"light", "dark"}, kind
+    assert {look for look, _ in VISITS} == set(LOOKS)
+
+
+@pytest.mark.parametrize(("member", "kind"), VISITS, indirect=["member"])
 def test_each_kind_of_page_passes_axe_and_fits_the_screen(example_site, member, kind):
     member.errors.clear()
     member.goto(example_site.url + KINDS[kind])

@@ -11,8 +11,8 @@ from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT, PROJECT, build_site, copy_example, make_roster, profile, write
 
 
-def test_example_site_has_a_page_per_mentor_program_form_and_facet(tmp_path):
-    build = build_site(tmp_path)
+def test_example_site_has_a_page_per_mentor_program_form_and_facet(example_build):
+    build = example_build
     assert build.returncode == 0, build.output
     roster = load_roster(EXAMPLE_CONTENT).roster
     site = build.site
@@ -32,8 +32,8 @@ def test_example_site_has_a_page_per_mentor_program_form_and_facet(tmp_path):
             assert (site / "mentors" / kind / term.slug / "index.html").is_file()
 
 
-def test_profiles_stay_out_of_the_navigation(tmp_path):
-    build = build_site(tmp_path)
+def test_profiles_stay_out_of_the_navigation(example_build):
+    build = example_build
     assert build.returncode == 0, build.output
     home = parse((build.site / "index.html").read_text(encoding="utf-8"))
     nav = home.find("nav", class_="md-nav--primary").hrefs()
@@ -71,8 +71,8 @@ def test_a_docs_page_clashing_with_a_generated_page_is_an_error(tmp_path):
     assert "both make mentors/" in build.output and "docs/mentors/index.md" in build.output
 
 
-def test_photos_are_published_beside_the_profile(tmp_path):
-    build = build_site(tmp_path)
+def test_photos_are_published_beside_the_profile(example_build):
+    build = example_build
     roster = load_roster(EXAMPLE_CONTENT).roster
     with_photo = [m for m in roster.mentors if m.photo]
     assert with_photo

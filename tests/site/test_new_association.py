@@ -30,8 +30,6 @@ from conftest import axe_violations, close_page, open_page
 from support import PROJECT, SiteServer, profile, write
 from test_links import SITE_URL, broken_links
 
-pytestmark = pytest.mark.browser
-
 # What the wheel is built from: nothing else of the repository is needed.
 SOURCES = ["generator", "site-templates", "docs/guide", "pyproject.toml", "setup.py", "MANIFEST.in", "README.md",
            "mkdocs.yml"]

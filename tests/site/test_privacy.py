@@ -2,10 +2,11 @@
 
 import gzip
 import re
+import shutil
 
 from mentor_gallery.content.rules import digits
 from mentor_gallery.content.loader import load_roster
-from support import EXAMPLE_CONTENT, build_site
+from support import EXAMPLE_CONTENT
 
 
 def site_texts(site):
@@ -22,8 +23,8 @@ def phone_pattern(phone: str) -> re.Pattern:
     return re.compile(r"\D{0,3}".join(digits(phone)))
 
 
-def test_private_contacts_appear_in_no_file_and_public_ones_do(tmp_path):
-    build = build_site(tmp_path)
+def test_private_contacts_appear_in_no_file_and_public_ones_do(example_build):
+    build = example_build
     assert build.returncode == 0, build.output
     mentors = load_roster(EXAMPLE_CONTENT).roster.mentors
     private = [m.contact for m in mentors if m.contact and not m.contact.public]
@@ -44,18 +45,18 @@ def test_private_contacts_appear_in_no_file_and_public_ones_do(tmp_path):
             assert contact.email.lower() in lowered
 
 
-def test_a_contact_planted_in_one_page_s_theme_part_after_the_build_is_found(tmp_path):
+def test_a_contact_planted_in_one_page_s_theme_part_after_the_build_is_found(example_build, tmp_path):
     # The gate reads the theme's header once for all pages: a page whose header bytes differ
     # is read again, and only that page is named.
     from mentor_gallery.content.privacy import PrivateContacts
     from mentor_gallery.site.privacy_gate import scan_site
 
-    build = build_site(tmp_path)
-    assert build.returncode == 0, build.output
+    assert example_build.returncode == 0, example_build.output
+    site = shutil.copytree(example_build.site, tmp_path / "site")  # the shared build stays untouched
     contacts = PrivateContacts.of(load_roster(EXAMPLE_CONTENT).roster.mentors)
-    assert scan_site(build.site, contacts) == []
+    assert scan_site(site, contacts) == []
     private = next(m.contact for m in load_roster(EXAMPLE_CONTENT).roster.mentors if m.contact and not m.contact.public and m.contact.email)
-    pages = sorted(build.site.glob("mentors/*/index.html"))
+    pages = sorted(site.glob("mentors/*/index.html"))
     assert len(pages) > 5
     target = pages[len(pages) // 2]
     html = target.read_text(encoding="utf-8")
@@ -64,5 +65,5 @@ def test_a_contact_planted_in_one_page_s_theme_part_after_the_build_is_found(tmp
     planted = html.replace('aria-label="Header"', f'aria-label="Header {private.email.upper()}"', 1)
     assert planted != html
     target.write_text(planted, encoding="utf-8")
-    leaks = scan_site(build.site, contacts)
-    assert [(leak.file, leak.what) for leak in leaks] == [(target.relative_to(build.site).as_posix(), "email")]
+    leaks = scan_site(site, contacts)
+    assert [(leak.file, leak.what) for leak in leaks] == [(target.relative_to(site).as_posix(), "email")]
