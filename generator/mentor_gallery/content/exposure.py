@@ -56,7 +56,14 @@ def _advice(what: str, source: str) -> str:
 def _in_file(file: ContentFile, contacts: PrivateContacts) -> Iterator[Problem]:
     for what, source in _whose(contacts, reader_form(file.slug), file.own):
         yield Problem(file.path, 1, f"the file name contains {_advice(what, source)}; rename the file")
-    for where, text in _texts(file.document.data, ()):
+    texts = list(_texts(file.document.data, ()))
+    # One look over every field together (most files show no one's contact); only a hit is traced
+    # back to its field. Joined by line breaks, which end an address and let a phone's digits run
+    # on: the look finds whatever a field alone shows, and at worst a phone split over two fields,
+    # which the fields read one by one then do not show.
+    if not texts or not _whose(contacts, reader_form("\n".join(text for _, text in texts)), file.own):
+        texts = []
+    for where, text in texts:
         for what, source in _whose(contacts, reader_form(text), file.own):
             key = ".".join(str(part) for part in where) or "the file"
             yield Problem(file.path, file.document.line(*where), f"{key} contains {_advice(what, source)}")
