@@ -56,14 +56,14 @@ def _advice(what: str, source: str) -> str:
 def _in_file(file: ContentFile, contacts: PrivateContacts) -> Iterator[Problem]:
     for what, source in _whose(contacts, reader_form(file.slug), file.own):
         yield Problem(file.path, 1, f"the file name contains {_advice(what, source)}; rename the file")
-    texts = list(_texts(file.document.data, ()))
     # One look over every field together (most files show no one's contact); only a hit is traced
     # back to its field. Joined by line breaks, which end an address and let a phone's digits run
     # on: the look finds whatever a field alone shows, and at worst a phone split over two fields,
     # which the fields read one by one then do not show.
-    if not texts or not _whose(contacts, reader_form("\n".join(text for _, text in texts)), file.own):
-        texts = []
-    for where, text in texts:
+    strings: list[str] = []
+    _strings(file.document.data, strings)
+    hit = bool(strings) and bool(_whose(contacts, reader_form("\n".join(strings)), file.own))
+    for where, text in _texts(file.document.data, ()) if hit else ():
         for what, source in _whose(contacts, reader_form(text), file.own):
             key = ".".join(str(part) for part in where) or "the file"
             yield Problem(file.path, file.document.line(*where), f"{key} contains {_advice(what, source)}")
@@ -76,6 +76,18 @@ def _in_file(file: ContentFile, contacts: PrivateContacts) -> Iterator[Problem]:
         line = next((file.body_line + offset for offset, text in enumerate(body.split("\n"))
                      if (what, source) in _whose(contacts, reader_text(render_markdown(text)), file.own)), file.body_line)
         yield Problem(file.path, line, f"the text contains {_advice(what, source)} (as a reader would see it)")
+
+
+def _strings(value: Any, into: list[str]) -> None:
+    """Every text in value, in _texts' order, without the paths that only a hit needs."""
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, into)
 
 
 def _texts(value: Any, where: tuple) -> Iterator[tuple[tuple, str]]:
