@@ -71,7 +71,7 @@ class TwoPasses(Generic[Item, Sent, Kept, Shared, Found]):
                 kept.append(None)
             sent += received
         shared = self.share(sent)
-        for process, connection in started:
+        for _, connection in started:
             _send(connection, shared)
         found = [self.second(k, shared) for k in kept[0] or []]
         for index, (run, (process, connection)) in enumerate(zip(runs[1:], started), start=1):

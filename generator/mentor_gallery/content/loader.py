@@ -65,7 +65,6 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 
 def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezone: str | None, workers: int = 1) -> LoadResult:
-    root = content_dir
     problems: list[Problem] = []
     if not content_dir.is_dir():
         problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
