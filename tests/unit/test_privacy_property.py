@@ -162,3 +162,14 @@ def test_a_statement_check_does_not_render_shows_no_private_phone(case):
     contacts = private("phone", phone)
     if not could_show(body, contacts):
         assert contacts.find(reader_text(render_markdown(body))) is None, body
+
+
+def test_a_phone_a_numbered_lists_number_stood_in_is_rendered_and_found():
+    """A list's number leaves the text when rendered, so its digits must not count when deciding
+    whether to render: every digit read as one run ("21000000000") missed "2000000000"."""
+    from mentor_gallery.content.exposure import could_show
+
+    contacts = private("phone", "200-000-0000")
+    body = "Call me:\n\n2\n1. 000000000\n"
+    assert contacts.find(reader_text(render_markdown(body))) is not None
+    assert could_show(body, contacts)
