@@ -41,14 +41,17 @@ def _gallery(attr: str, scale: float = 1.0) -> Callable[[SizeResult], float | No
     return get
 
 
-# The issue's table of targets. Build and check times are judged on CPU seconds (user + system of
-# the process): MkDocs builds on one core, so on an idle machine wall time is about the same, and
-# on a shared one CPU time does not swing with the neighbours' load. Wall times are in the tables
-# and the JSON beside them. The serve targets are wall times: what a committee member waits.
+# The issue's table of targets. Build times are judged on CPU seconds (user + system of the
+# process): MkDocs builds on one core, so on an idle machine wall time is about the same, and on a
+# shared one CPU time does not swing with the neighbours' load. Wall times are in the tables and
+# the JSON beside them. `check` reads a large roster on every core it may use, so its CPU seconds
+# (summed over its processes) are not what anyone waits: it is judged, like the serve targets, on
+# wall time, the median of CHECK_RUNS; its CPU time is in the table beside it.
+CHECK = Target("mentor-gallery check (wall)", 10000, lambda r: r.check.median_s if r.check.wall_s else None, 2, False, "s")
 TARGETS = [
     Target("build time ours/plain Material (CPU)", 1000, lambda r: r.cpu_ratio if r.ours.cpu_s and r.baseline.cpu_s else None, 1.25, True, "x"),
     Target("build time ours/plain Material (CPU)", 10000, lambda r: r.cpu_ratio if r.ours.cpu_s and r.baseline.cpu_s else None, 1.25, True, "x"),
-    Target("mentor-gallery check (CPU)", 10000, lambda r: r.check.median_cpu_s if r.check.cpu_s else None, 2, False, "s"),
+    CHECK,
     Target("site size ours/plain Material", 10000,
            lambda r: r.ours_site.total_mb / r.baseline_site.total_mb if r.ours_site and r.baseline_site and r.baseline_site.total_mb else None,
            1.0, True, "x"),
@@ -97,7 +100,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def build_table(results: dict[int, SizeResult]) -> str:
-    headers = ["mentors", "check s (CPU)", "ours s (CPU)", "plain s (CPU)", "ratio (CPU)", "peak MB ours/plain",
+    headers = ["mentors", "check s wall (CPU)", "ours s (CPU)", "plain s (CPU)", "ratio (CPU)", "peak MB ours/plain",
                "site MB ours/plain", "profile KB ours/plain", "site search KB gz ours/plain"]
     rows = []
     for size in sorted(results):

@@ -3,6 +3,7 @@ engines (MkDocs with the plugin, Zensical after `mentor-gallery pages`) side by 
 
     .venv/bin/python benchmarks/run.py [--sizes 100,1000,10000] [--repeat N] [--no-browser] [--no-serve] [--keep]
     .venv/bin/python benchmarks/run.py --engines-only [--sizes 1000,10000]
+    .venv/bin/python benchmarks/run.py --check-only [--sizes 10000]
 
 Prints its tables and a PASS/MISS line per target, and writes benchmarks/results/latest.json
 (engines.json with --engines-only).
@@ -29,8 +30,8 @@ if __package__ in (None, ""):  # run as a script: make the `benchmarks` package 
 from benchmarks.engines import EngineSizes, WatchLatency, engines_table, measure_engines, time_watch, watch_line, write_project  # noqa: E402
 from benchmarks.gallery_browser import launch, visit_gallery  # noqa: E402
 from benchmarks.live_reload import LiveReload, time_live_reload  # noqa: E402
-from benchmarks.measure_size import SizeResult, measure_size, prepare  # noqa: E402
-from benchmarks.report import browser_table, build_table, judge, live_reload_line, verdict_lines  # noqa: E402
+from benchmarks.measure_size import CHECK_RUNS, SizeResult, measure_check, measure_size, prepare  # noqa: E402
+from benchmarks.report import CHECK, browser_table, build_table, judge, live_reload_line, verdict_lines  # noqa: E402
 from benchmarks.sites import write_ours  # noqa: E402
 from benchmarks.static_server import StaticServer  # noqa: E402
 from benchmarks.synthetic import write_roster  # noqa: E402
@@ -57,11 +58,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the generated rosters and sites (printed path)")
     parser.add_argument("--engines-only", action="store_true",
                         help="only the engines side by side (build time, memory, site size) and the watched edit under Zensical")
+    parser.add_argument("--check-only", action="store_true",
+                        help=f"only `mentor-gallery check` of each roster ({CHECK_RUNS} runs) and its target")
     parser.add_argument("--out", type=Path, default=None, help="the JSON report (default results/latest.json, or engines.json)")
     args = parser.parse_args(argv)
     sizes = args.sizes or (",".join(map(str, ENGINE_SIZES)) if args.engines_only else "100,1000,10000")
     args.sizes = [int(s.replace("_", "")) for s in sizes.split(",") if s.strip()]
-    args.out = args.out or RESULTS / ("engines.json" if args.engines_only else "latest.json")
+    args.out = args.out or RESULTS / ("engines.json" if args.engines_only else "check.json" if args.check_only else "latest.json")
     if (args.repeat is not None and args.repeat < 1) or not args.sizes or min(args.sizes) < 1:
         parser.error("--repeat and every size must be at least 1")
     return args
@@ -133,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.engines_only:
         return main_engines(args)
+    if args.check_only:
+        return main_check(args)
     work = Path(tempfile.mkdtemp(prefix="mentor-gallery-bench-"))
     started = time.perf_counter()
     results: dict[int, SizeResult] = {}
@@ -236,6 +241,41 @@ def main_engines(args: argparse.Namespace) -> int:
         **_report_head(args, load_before, started),
         "engines": {str(size): _engines_json(result) for size, result in engines.items()},
         "zensical_watch": _watch_json(watch),
+        "errors": errors,
+    }
+    return _write_report(args, report, work)
+
+
+def main_check(args: argparse.Namespace) -> int:
+    """Each size: one roster and the shipped configuration, checked CHECK_RUNS times; the check target."""
+    work = Path(tempfile.mkdtemp(prefix="mentor-gallery-check-"))
+    started = time.perf_counter()
+    load_before = load_average()
+    results: dict[int, SizeResult] = {}
+    print(f"Mentor Gallery check: sizes {', '.join(f'{s:,}' for s in args.sizes)}, {CHECK_RUNS} runs each; work in {work}")
+    try:
+        for size in args.sizes:
+            root = work / f"n{size}"
+            roster = write_roster(root / "content", size, seed=args.seed)
+            results[size] = SizeResult(size)
+            measure_check(results[size], roster.root, write_ours(root / "ours", roster.root), root)
+            check = results[size].check
+            print(f"- {size:,} mentors: wall {', '.join(f'{s:.2f}' for s in check.wall_s)} s; "
+                  f"CPU {', '.join(f'{s:.2f}' for s in check.cpu_s)} s")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    verdicts = CHECK.judge(results) if CHECK.size in results else []
+    print()
+    print(verdict_lines(verdicts) if verdicts else f"(the target is judged at {CHECK.size:,} mentors)")
+    print(f"\nMachine: {os.cpu_count()} cores; load average {load_before} before, {load_average()} after")
+    errors = [f"{size}: {e}" for size, r in results.items() for e in r.errors]
+    for error in errors:
+        print(f"ERROR {error}", file=sys.stderr)
+    report = {
+        **_report_head(args, load_before, started, check_runs=CHECK_RUNS),
+        "sizes": {str(size): _plain(result.check) for size, result in results.items()},
+        "targets": verdicts,
         "errors": errors,
     }
     return _write_report(args, report, work)

@@ -126,3 +126,50 @@ def test_nothing_is_found_in_ordinary_statements(people, statements):
         page = f"<p>{html.escape(text)}</p>"
         assert scan_bytes("mentors/bo/index.html", page.encode("utf-8"), contacts) is None, text
         assert contacts.find(reader_text(render_markdown(text))) is None, text
+
+
+# Plain Markdown (none of < & % \ [ @), in pieces that put the digits of a phone apart, with letters
+# of several scripts, markup, list markers, code fences, line breaks and invisible characters between them.
+PIECES = st.sampled_from(["a", "x", "py", "in", " ", "  ", "\n", "\n\n", "*", "**", "_", "`", "~~", "# ", "## ", "> ", "- ",
+                          "+ ", "1. ", "7. ", "3) ", "12. ", "```", "```py\n", "~~~x\n", "---\n", "===\n", "| ", " |", "|---|\n",
+                          "    ", ".", "-", "/", "(", ")", ":", ",", "!", "?", "'", '"', "=", "#",
+                          # other scripts: letters, digits and forms a reader's form folds, reorders or drops
+                          "é", "’", "—", "Zoë", "ﬁ", "Ａ", "\u00a0", "１", "٣", "⑳", "㏩", "²", "፩", "\u0301", "＠", "﹫",
+                          "\u200b", "\u00ad", "\u202e", "\u200f", "א", "ب"])
+
+
+@st.composite
+def plain_markdown_near_a_phone(draw):
+    phone = draw(st.text("0123456789", min_size=10, max_size=10))
+    cuts = sorted(draw(st.lists(st.integers(1, 9), max_size=4, unique=True)))
+    parts = [phone[a:b] for a, b in zip([0, *cuts], [*cuts, 10])]
+    body = []
+    for part in parts:
+        body += draw(st.lists(PIECES, max_size=4)) + [part]
+    body += draw(st.lists(PIECES | st.text("0123456789", min_size=1, max_size=4), max_size=6))
+    return phone, "".join(body)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_markdown_near_a_phone())
+def test_a_statement_check_does_not_render_shows_no_private_phone(case):
+    """check renders a statement only when its text could show a contact; one it skips must show
+    none as a reader would read it rendered (digits split by a letter never run together, unless a
+    code fence's info string or an ordered list's first number takes letters away or moves digits)."""
+    from mentor_gallery.content.exposure import could_show
+
+    phone, body = case
+    contacts = private("phone", phone)
+    if not could_show(body, contacts):
+        assert contacts.find(reader_text(render_markdown(body))) is None, body
+
+
+def test_a_phone_a_numbered_lists_number_stood_in_is_rendered_and_found():
+    """A list's number leaves the text when rendered, so its digits must not count when deciding
+    whether to render: every digit read as one run ("21000000000") missed "2000000000"."""
+    from mentor_gallery.content.exposure import could_show
+
+    contacts = private("phone", "200-000-0000")
+    body = "Call me:\n\n2\n1. 000000000\n"
+    assert contacts.find(reader_text(render_markdown(body))) is not None
+    assert could_show(body, contacts)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from mentor_gallery.content.fanout import usable_cores
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.model import Roster
 from mentor_gallery.problems import Problem, counted, display_path, errors
@@ -40,7 +41,8 @@ def handler_warnings(roster: Roster, settings: SiteSettings) -> list[Problem]:
 def run(args: argparse.Namespace) -> int:
     content = Path(args.content_dir)
     settings = read_settings(find_config(content, args.config))
-    result = load_roster(content, settings.allowed_hosts, settings.timezone)
+    # A large roster is read on every core this command may use (the same result, sooner).
+    result = load_roster(content, settings.allowed_hosts, settings.timezone, workers=usable_cores())
     problems = result.problems + settings.problems
     if not errors(problems):
         problems += handler_warnings(result.roster, settings)

@@ -8,13 +8,15 @@ last gate would refuse later, or (in a members-only page) seal for members to re
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from mentor_gallery.content.privacy import PrivateContacts
+from mentor_gallery.content.privacy import MIN_PHONE_DIGITS, PrivateContacts
 from mentor_gallery.content.source import Document
-from mentor_gallery.content.text import reader_form, reader_text, render_markdown
+from mentor_gallery.content.text import hides_or_reorders, reader_form, reader_text, render_markdown
 from mentor_gallery.problems import Problem, display_path
 
 
@@ -56,7 +58,14 @@ def _advice(what: str, source: str) -> str:
 def _in_file(file: ContentFile, contacts: PrivateContacts) -> Iterator[Problem]:
     for what, source in _whose(contacts, reader_form(file.slug), file.own):
         yield Problem(file.path, 1, f"the file name contains {_advice(what, source)}; rename the file")
-    for where, text in _texts(file.document.data, ()):
+    # One look over every field together (most files show no one's contact); only a hit is traced
+    # back to its field. Joined by line breaks, which end an address and let a phone's digits run
+    # on: the look finds whatever a field alone shows, and at worst a phone split over two fields,
+    # which the fields read one by one then do not show.
+    strings: list[str] = []
+    _strings(file.document.data, strings)
+    hit = bool(strings) and bool(_whose(contacts, reader_form("\n".join(strings)), file.own))
+    for where, text in _texts(file.document.data, ()) if hit else ():
         for what, source in _whose(contacts, reader_form(text), file.own):
             key = ".".join(str(part) for part in where) or "the file"
             yield Problem(file.path, file.document.line(*where), f"{key} contains {_advice(what, source)}")
@@ -69,6 +78,18 @@ def _in_file(file: ContentFile, contacts: PrivateContacts) -> Iterator[Problem]:
         line = next((file.body_line + offset for offset, text in enumerate(body.split("\n"))
                      if (what, source) in _whose(contacts, reader_text(render_markdown(text)), file.own)), file.body_line)
         yield Problem(file.path, line, f"the text contains {_advice(what, source)} (as a reader would see it)")
+
+
+def _strings(value: Any, into: list[str]) -> None:
+    """Every text in value, in _texts' order, without the paths that only a hit needs."""
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _strings(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, into)
 
 
 def _texts(value: Any, where: tuple) -> Iterator[tuple[tuple, str]]:
@@ -87,10 +108,29 @@ def _texts(value: Any, where: tuple) -> Iterator[tuple[tuple, str]]:
 _RENDERING_MATTERS = ("<", "&", "%", "\\", "[", "@")
 
 
+# What in plain Markdown may take letters or digits away, or move digits: a fenced code block's
+# info string (dropped), an ordered list's number (dropped from the text, and read from its `start`
+# attribute after the text when not 1). Any line that opens with a number and "." or ")" counts.
+_MOVES_TEXT = re.compile(r"```|~~~|^[ \t>*+-]*\d+[.)]", re.MULTILINE)
+_BETWEEN_LETTERS = re.compile(r"[A-Za-z]+")
+# Between two letters: at least 7 digits, whatever else (no letter) stands between them.
+_DIGITS_BETWEEN_LETTERS = re.compile(r"\d(?:[^A-Za-z\d]*\d){%d,}" % (MIN_PHONE_DIGITS - 1))
+
+
 def could_show(body: str, contacts: PrivateContacts) -> bool:
     """Whether a statement could show one of these contacts at all, so most need no rendering
     here. Plain Markdown text keeps its digits in order when rendered (only markup characters go),
-    so a phone it shows is among the runs of its digits read together."""
-    if not body.isascii() or any(mark in body for mark in _RENDERING_MATTERS):
+    and keeps every letter where it was, so digits with a letter between them never run together:
+    a phone it shows is in one stretch of text between letters, its digits read together ("in
+    1995, 25 staff" is not "199525"). Where _MOVES_TEXT, only a rendering tells."""
+    if any(mark in body for mark in _RENDERING_MATTERS) or _MOVES_TEXT.search(body):
         return True
-    return contacts.may_show_phone(body)
+    if body.isascii():
+        return any(contacts.may_show_phone(stretch.group()) for stretch in _DIGITS_BETWEEN_LETTERS.finditer(body))
+    # Other scripts: a reader's form folds compatibility forms ("＠" is "@", "⑳" is "20", "ﬁ" is
+    # "fi") and may reorder or drop characters; only text it reads in place is judged here, folded
+    # as it folds it, each stretch between ASCII letters on its own, with digits of any script.
+    folded = unicodedata.normalize("NFKC", body)
+    if hides_or_reorders(body) or hides_or_reorders(folded) or any(mark in folded for mark in _RENDERING_MATTERS):
+        return True
+    return any(contacts.may_show_phone(stretch) for stretch in _BETWEEN_LETTERS.split(folded) if len(stretch) >= MIN_PHONE_DIGITS)

@@ -6,6 +6,7 @@ The one entry point the CLI and the site plugin share, so both report the same m
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import stat
 from dataclasses import dataclass
@@ -14,7 +15,8 @@ from typing import Callable, Iterator
 
 from mentor_gallery.content.eligibility import program_warnings
 from mentor_gallery.content.exposure import ContentFile, others_contacts
-from mentor_gallery.content.model import FREQUENCY, Mentor, Roster, Taxonomy, Vocabulary
+from mentor_gallery.content.fanout import TwoPasses
+from mentor_gallery.content.model import FREQUENCY, Mentor, Program, Roster, Taxonomy, Vocabulary
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.rounds import survey_form_problems
 from mentor_gallery.content.slugs import MAX_SLUG_CHARS, is_slug, slugify
@@ -36,13 +38,16 @@ class LoadResult:
         return not errors(self.problems)
 
 
-def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, timezone: str | None = None) -> LoadResult:
+def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, timezone: str | None = None,
+                workers: int = 1) -> LoadResult:
     """Read and validate every content file; never stops at the first problem.
 
     allowed_hosts: where request handlers and forms may send data, when the site limits it.
-    timezone: the site's time zone for programs' rounds that name none (else UTC)."""
+    timezone: the site's time zone for programs' rounds that name none (else UTC).
+    workers: how many processes may read the profiles (see fanout); the result is the same. Only
+    for a command that runs no threads (`check`); the site's build reads in its own process."""
     with _cycle_collection_paused():
-        return _load_roster(Path(content_dir), allowed_hosts, timezone)
+        return _load_roster(Path(content_dir), allowed_hosts, timezone, workers)
 
 
 @contextlib.contextmanager
@@ -59,8 +64,7 @@ def _cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezone: str | None) -> LoadResult:
-    root = content_dir
+def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezone: str | None, workers: int = 1) -> LoadResult:
     problems: list[Problem] = []
     if not content_dir.is_dir():
         problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
@@ -81,31 +85,60 @@ def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezo
     program_slugs = {slug for _, slug in _entries(content_dir / "programs", ".md", [])}
     by_slug = {p.slug: p for p in programs}
 
-    mentors = []
-    for slug, report, body, body_line in _documents(content_dir / "mentors", ".md", problems):
-        mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, content_dir / "mentors" / f"{slug}.md", root)
-        problems += report.problems
-        read.append(ContentFile(report.path, slug, report.document, body, body_line, own=str(content_dir / "mentors" / f"{slug}.md"),
-                                rendered=_statement(mentor) if mentor else None))
-        if mentor:
-            mentors.append(mentor)
-            problems += program_warnings(mentor, by_slug, report.document, report.path)
+    # Profiles: each read and validated on its own, then compared with every private contact.
+    profiles = TwoPasses(functools.partial(_profile, content_dir, taxonomy, program_slugs, by_slug),
+                         lambda results: PrivateContacts.of(m for _, m in results if m), _others_contacts)
+    entries = _entries(content_dir / "mentors", ".md", problems)
+    results, contacts, exposed = profiles.run(entries, workers)
+    mentors = [mentor for found, mentor in results if mentor]
+    for found, _ in results:
+        problems += found
 
     forms = []
     offered = program_vocabulary(programs)  # `options: programs`, and the programs a list may name
+    form_files: list[ContentFile] = []
     for slug, report, _, _ in _documents(content_dir / "forms", ".yml", problems):
         form = form_from(report, slug, taxonomy, allowed_hosts, offered)
         problems += report.problems
-        read.append(ContentFile(report.path, slug, report.document))
+        form_files.append(ContentFile(report.path, slug, report.document))
+        read.append(form_files[-1])
         if form:
             forms.append(form)
     # Every form file counts, as for programs: a survey naming a form with errors is not wrong itself.
     problems += survey_form_problems(programs, {slug for _, slug in _entries(content_dir / "forms", ".yml", [])})
 
-    problems += others_contacts(read, PrivateContacts.of(mentors))
+    # In the files' order, as one pass over them all would find them.
+    problems += others_contacts(read[:-len(form_files)] if form_files else read, contacts)
+    for found in exposed:
+        problems += found
+    problems += others_contacts(form_files, contacts)
 
     problems.sort(key=lambda p: (p.path, p.line, p.message))
     return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)
+
+
+def _profile(content_dir: Path, taxonomy: Taxonomy, program_slugs: set[str], by_slug: dict[str, Program],
+             entry: tuple[Path, str]) -> tuple[tuple[list[Problem], Mentor | None], ContentFile | None]:
+    """One profile read and validated: (its problems and mentor, the file as read for the
+    roster-wide contact scan)."""
+    path, slug = entry
+    problems: list[Problem] = []
+    loaded = _read(path, problems, frontmatter=True)
+    if not loaded:
+        return (problems, None), None
+    document, body, body_line = loaded
+    report = Report(display_path(path), document)
+    mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, content_dir / "mentors" / f"{slug}.md", content_dir)
+    problems += report.problems
+    file = ContentFile(report.path, slug, report.document, body, body_line, own=str(content_dir / "mentors" / f"{slug}.md"),
+                       rendered=_statement(mentor) if mentor else None)
+    if mentor:
+        problems += program_warnings(mentor, by_slug, report.document, report.path)
+    return (problems, mentor), file
+
+
+def _others_contacts(file: ContentFile | None, contacts: PrivateContacts) -> list[Problem]:
+    return others_contacts([file], contacts) if file is not None else []
 
 
 def _rendered(html: str) -> Callable[[], str]:

@@ -40,11 +40,13 @@ _NOT_IN_DOMAIN = re.compile(r"[\x00-\x2c/\x3a-\x40\x5b-\x5e`{\x7d-\x7f]")
 def phone_digits(text: str) -> str:
     """The digits of a phone number, in ASCII, whatever script they were written in."""
     if text.isascii():  # most text: only 0-9 are digits there
-        return _NOT_ASCII_DIGIT.sub("", text)
+        # The runs picked out and joined: a statement is mostly letters, and removing each of
+        # them one by one cost several times more.
+        return "".join(_ASCII_DIGITS.findall(text))
     return "".join(str(unicodedata.digit(ch)) for ch in text if unicodedata.digit(ch, None) is not None)
 
 
-_NOT_ASCII_DIGIT = re.compile(r"[^0-9]")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def phone_keys(phone: str) -> set[str]:

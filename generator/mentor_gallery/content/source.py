@@ -127,7 +127,12 @@ def read_content_bytes(path: Path, root: Path | None = None, max_bytes: int = MA
             raise SourceError(1, "is empty; fill it in or delete it")
         if opened.st_size > max_bytes:
             raise SourceError(1, f"file is {opened.st_size // 1024} KB, over the {max_bytes // 1024} KB limit for one {what}; shorten it or move long material to a linked document")
-        return handle.read(max_bytes + 1)
+        # Sized to the file, not to the limit: a buffer of the limit for every file cost more than
+        # the reading. A file that grew since it was looked at is read on, up to the same limit.
+        data = handle.read(opened.st_size + 1)
+        if len(data) > opened.st_size:
+            data += handle.read(max_bytes + 1 - len(data))
+        return data
 
 
 def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> str:

@@ -134,6 +134,11 @@ _REORDERING = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(
 _FORMAT_OR_REORDERING = _character_class(sorted(set(_DROP_FORMAT) | _REORDERING))
 
 
+def hides_or_reorders(text: str) -> bool:
+    """Whether reader_form drops invisible characters from text or reads it in displayed order."""
+    return _FORMAT_OR_REORDERING.search(text) is not None
+
+
 def displayed_order(text: str) -> str:
     """Each line of text in the order a reader sees it, by the Unicode Bidirectional Algorithm
     (python-bidi): "\u202egro.elpmaxe@ana\u202c" is shown as "ana@example.org"."""
