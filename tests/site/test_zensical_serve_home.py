@@ -43,14 +43,14 @@ def summary(url: str) -> dict | None:
             "programs": [a.text.strip() for a in programs.find_all("a")] if programs else []}
 
 
-def wait_for(read, predicate, what: str):
+def wait_for(read, predicate, what: str, log: Path):
     deadline, value = time.monotonic() + WAIT_S, None
     while time.monotonic() < deadline:
         value = read()
         if value is not None and predicate(value):
             return value
         time.sleep(0.2)
-    pytest.fail(f"gave up waiting for {what}; last seen: {value}")
+    pytest.fail(f"gave up waiting for {what}; last seen: {value}\n{log.read_text(encoding='utf-8')[-3000:]}")
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def served(tmp_path):
     server = subprocess.Popen([str(ZENSICAL), "serve", "-f", ENGINE_CONFIG, "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=config.parent, stdout=log, stderr=subprocess.STDOUT)
     try:
-        yield content, f"http://127.0.0.1:{port}/"
+        yield content, f"http://127.0.0.1:{port}/", tmp_path / "serve.log"
     finally:
         for process in (server, watcher):
             process.terminate()
@@ -77,11 +77,11 @@ def served(tmp_path):
 
 
 def test_the_served_home_page_shows_the_live_summary_and_follows_a_saved_profile(served):
-    content, url = served
+    content, url, log = served
     roster = load_roster(content).roster
     accepting, total = sum(1 for m in roster.mentors if m.available), len(roster.mentors)
     assert 0 < accepting < total
-    shown = wait_for(lambda: summary(url), lambda s: s["count"] is not None, "the home page's summary")
+    shown = wait_for(lambda: summary(url), lambda s: s["count"] is not None, "the home page's summary", log)
     assert shown["count"] == f"{accepting} of {total} mentors accept new mentees now."
     assert shown["programs"] == [p.name for p in roster.programs] and shown["programs"]
     # One accepting mentor becomes full: the served summary follows, as MkDocs' serve does.
@@ -89,4 +89,4 @@ def test_the_served_home_page_shows_the_live_summary_and_follows_a_saved_profile
     text = Path(profile).read_text(encoding="utf-8")
     Path(profile).write_text(text.replace("\naccepting: true", "\naccepting: false", 1), encoding="utf-8")
     wait_for(lambda: summary(url), lambda s: s["count"] == f"{accepting - 1} of {total} mentors accept new mentees now.",
-             "the saved profile in the served summary")
+             "the saved profile in the served summary", log)

@@ -19,13 +19,12 @@ from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import Problem, display_path, errors
 from mentor_gallery.settings import find_config
-from mentor_gallery.site.build import EXTRA_KEY
 from mentor_gallery.site.built_check import check_built_site, gzip_sitemap
 from mentor_gallery.site.content_watch import watch
 from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
-from mentor_gallery.site.staged_build import build_staged, write_engine_config
+from mentor_gallery.site.staged_build import build_staged
 from mentor_gallery.site.zensical_theme import theme_hook, write_theme_hook
 
 
@@ -64,16 +63,12 @@ def _build(builder: DocsBuilder, content: Path, reload_config: bool = False) -> 
     project = builder.project
     problems, hook = theme_hook(project.custom_dir, project.config_path, project.theme_line)
     project.problems += problems
-    outcome = builder.build()
+    outcome = builder.build(reload_config)
     status = _report(outcome, project, content, time.perf_counter() - started)
     if status == 0 and hook is not None:
         # Only after a run that wrote the pages: on any problem nothing at all is written.
         write_theme_hook(hook)
         print(f"pages: wrote {display_path(hook)}, through which Zensical finds the gallery's templates; keep it", file=sys.stderr)
-    if status == 0 and outcome.home is not None:
-        # The home page's live parts, which the MkDocs plugin sets in memory: Zensical reads them
-        # from here (make serve and make build ENGINE=zensical give it this file).
-        write_engine_config(project.config_path, {EXTRA_KEY: outcome.home}, touch=reload_config)
     return status
 
 

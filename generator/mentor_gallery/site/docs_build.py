@@ -14,12 +14,13 @@ from typing import Any
 
 from mentor_gallery.content.model import Roster
 from mentor_gallery.problems import Problem, display_path
-from mentor_gallery.site.build import BuildCore
+from mentor_gallery.site.build import EXTRA_KEY, BuildCore
 from mentor_gallery.site.docs_writer import SyncResult, apply_plan, plan_docs
 from mentor_gallery.site.page_files import docs_files
 from mentor_gallery.site.privacy_gate import scan_files
 from mentor_gallery.site.project_config import ProjectConfig
 from mentor_gallery.site.render import FragmentRenderer
+from mentor_gallery.site.staged_build import write_engine_config
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Outcome:
     sync: SyncResult | None = None
     roster: Roster | None = None
     pages: int = 0
-    home: dict[str, Any] | None = None  # the home page's live parts (config.extra.mentor_gallery), when written
+    home: dict[str, Any] | None = None  # the home page's live parts (config.extra.mentor_gallery), once written
 
 
 class DocsBuilder:
@@ -43,7 +44,8 @@ class DocsBuilder:
         self._renderer_key: tuple | None = None
         self._scanned: tuple[frozenset[str], frozenset[str]] | None = None  # private contacts the docs folder was scanned for
 
-    def build(self) -> Outcome:
+    def build(self, reload_config: bool = False) -> Outcome:
+        """reload_config: rewrite the engine's configuration even if unchanged (mkdocs.yml changed)."""
         project = self.project
         site = self.core.build(self.content_dir, project.settings, self._renderer_for(project), project.problems)
         outcome = Outcome(problems=list(site.problems), roster=site.roster)
@@ -68,11 +70,14 @@ class DocsBuilder:
         if leaks:
             return outcome
         outcome.pages = len(generated.urls)
+        # The home page's live parts first: a server that reloads on the pages' writes then reads
+        # them already (written after, they could arrive while it rebuilds, and be missed).
+        write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=reload_config)
+        outcome.home = site.home
         outcome.sync = apply_plan(project.docs_dir, plan, manifest, generated.urls)
         outcome.problems += outcome.sync.problems
         if not outcome.sync.problems:
             self._scanned = known
-            outcome.home = site.home
         return outcome
 
     def _renderer_for(self, project: ProjectConfig) -> FragmentRenderer:
