@@ -31,12 +31,14 @@ install: $(STAMP)
 # --build-with` runs Zensical into a staging folder, checks it as `pages --verify` does (a missing
 # generated page, which Zensical's --strict does not report, or a private contact) and only then
 # moves it into site/: a failed build or check leaves site/ as it was, as the MkDocs build does.
+# `pages` also writes .mentor-gallery-engine.yml (mkdocs.yml plus the home page's live parts,
+# which the plugin sets for MkDocs in memory): the server and the staged build read it.
 ifeq ($(ENGINE),zensical)
 serve: install
 	$(BIN)/mentor-gallery pages
 	@$(BIN)/mentor-gallery pages --watch --stop-with $$$$ & watcher=$$!; \
 	  trap 'kill $$watcher 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
-	  $(BIN)/zensical serve --dev-addr $(HOST)
+	  $(BIN)/zensical serve -f .mentor-gallery-engine.yml --dev-addr $(HOST)
 
 build: install
 	$(BIN)/mentor-gallery pages

@@ -1,6 +1,8 @@
 """The MkDocs adapter: validates content, then hands the generated pages to MkDocs.
 
-Thin on purpose: everything it shows is decided in `pages`; everything it checks in `content`.
+Thin on purpose: everything it shows is decided by the build core (site/build.py), which
+`mentor-gallery pages` uses for Zensical too; this adapter only stages the build, hands MkDocs the
+core's pages and files, checks for address clashes, trims the nav and watches under serve.
 Generated pages stay out of the navigation unless they are indexes: Material embeds the whole
 nav in every page, which makes a nav of thousands of profiles quadratic in build time and size.
 """
@@ -9,12 +11,10 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
@@ -24,18 +24,14 @@ from mkdocs.structure.toc import TableOfContents
 
 from mentor_gallery import packaged, routes
 from mentor_gallery.content import deprecations
-from mentor_gallery.content.loader import load_roster
-from mentor_gallery.content.photos import PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import display_path, errors
 from mentor_gallery.settings import OPTIONS, SourceError, read_config_file, settings_from
 from mentor_gallery.site.docs_writer import read_manifest
 from mentor_gallery.site.audience import Audience
-from mentor_gallery.site.build import EXTRA_KEY, home_fragments
-from mentor_gallery.site.pages import PageSpec, asset_files, data_files, site_pages
+from mentor_gallery.site.build import EXTRA_KEY, BuildCore, BuiltPage
 from mentor_gallery.site.privacy_gate import scan_site
 from mentor_gallery.site.render import FragmentRenderer
-from mentor_gallery.site.sealing import Sealer, passphrase_problem
 from mentor_gallery.site.staged_build import move_into_place, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
@@ -114,6 +110,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(1 if custom_dir is not None else 0, str(folder))
         self.renderer = FragmentRenderer([d / packaged.TEMPLATES for d in dirs], config.site_name)
+        self.core = BuildCore()  # kept across serve's rebuilds: published photos, the passphrase's key
         self.guide = _packaged_guide(self.settings, Path(config.docs_dir))
         if self.guide is not None and config.nav is not None and not _mentions_guide(config.nav):
             config.nav.append({packaged.GUIDE_SECTION: packaged.guide_nav()})
@@ -129,49 +126,34 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
 
     @_one_clear_error
     def on_pre_build(self, config):
-        # Validate on every build (serve rebuilds too), before anything is written.
-        settings = self.settings
-        self.renderer.sealer = None
-        self.renderer.reset()
-        if Audience.of(settings).needs_passphrase:
-            passphrase = os.environ.get(settings.passphrase_env, "")
-            problem = passphrase_problem(passphrase, settings.passphrase_env)
-            if problem:
-                raise PluginError(problem)
-            self.renderer.sealer = Sealer.from_passphrase(passphrase)
-        result = load_roster(self.content_dir, settings.allowed_hosts, settings.timezone)
-        problems = result.problems + settings.problems
-        for found in problems:
+        # Validate and draw everything on every build (serve rebuilds too), before anything is written.
+        site = self.core.build(self.content_dir, self.settings, self.renderer)
+        for found in site.problems:
             # Content warnings are advice, not build failures, even under --strict.
             (log.error if found.severity == "error" else log.info)(str(found))
-        count = len(errors(problems))
+        count = len(errors(site.problems))
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")
-        self.roster = result.roster
-        self.renderer.contacts = PrivateContacts.of(result.roster.mentors)
-        self.specs: dict[str, PageSpec] = {spec.src_uri: spec for spec in site_pages(result.roster, settings)}
-        # The home page's live parts, as Zensical's adapter hands them over too (site/build.py).
-        config.extra[EXTRA_KEY] = home_fragments(result.roster, settings, self.renderer)
+        self.site = site
+        self.pages: dict[str, BuiltPage] = {page.spec.src_uri: page for page in site.pages}
+        # The home page's live parts, as the Zensical adapter hands them over too.
+        config.extra[EXTRA_KEY] = site.home
 
     @_one_clear_error
     def on_files(self, files: Files, config):
         files = _without_written_pages(files, Path(config.docs_dir))
         generated: list[tuple[File, str]] = []  # with the content file each comes from
-        for spec in self.specs.values():
-            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
-            # The body was rendered and sanitised by the core; the engine only wraps it in the theme.
-            generated.append((File.generated(config, spec.src_uri, content="", inclusion=inclusion), spec.source))
+        for page in self.site.pages:
+            inclusion = InclusionLevel.INCLUDED if page.spec.in_nav else InclusionLevel.NOT_IN_NAV
+            # The body was drawn by the core; the engine only wraps it in the theme.
+            generated.append((File.generated(config, page.spec.src_uri, content="", inclusion=inclusion), page.spec.source))
         for path in sorted(self.guide.glob("*.md")) if self.guide is not None else []:
             # The committee's guide from the package: trusted pages, rendered as any docs/ page.
             generated.append((File.generated(config, f"guide/{path.name}", abs_src_path=str(path)), "the packaged committee's guide"))
-        for uri, data in data_files(self.roster, self.settings).items():
+        for uri, data in self.site.data.items():
             generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.settings.content_dir))
-        for uri, (mentor_path, photo, pixels) in asset_files(self.roster, self.settings).items():
-            try:
-                data = published_bytes(photo, pixels)
-            except PhotoError as exc:
-                raise PluginError(f"{display_path(mentor_path)}: photo {exc}; nothing was published") from None
-            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), display_path(mentor_path)))
+        for uri, data in self.site.photos.items():
+            generated.append((File.generated(config, uri, content=data, inclusion=InclusionLevel.NOT_IN_NAV), self.site.photo_sources[uri]))
         # Two sources for one address: a hand-written page must not be replaced silently, nor
         # replace a generated one (docs/mentors/ana/index.md and content/mentors/ana.md).
         by_url = {file.dest_uri: file for file in files}
@@ -197,28 +179,26 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
 
     @_one_clear_error
     def on_page_markdown(self, markdown, page, config, files):
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None:
+        built = self.pages.get(page.file.src_uri)
+        if built is None:
             # Members search for mentors, programs and forms: the committee's guide would crowd
             # them out (a sample profile names every area), unless the site asks for it.
             if page.file.src_uri.startswith(routes.GUIDE) and not self.settings.search_guide:
                 page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
             return markdown
-        # Material's templates do not autoescape: titles go in already escaped.
-        page.meta["title"] = str(escape(spec.title))
-        page.meta["hide"] = spec.hide
-        if not spec.searchable:
-            page.meta["search"] = {"exclude": True}
+        # The same meta `pages` writes as front matter (the title already escaped: Material's
+        # templates do not autoescape).
+        page.meta.update(built.meta)
         _skip_engine_markdown(page)
         return ""
 
     @_one_clear_error
     def on_page_content(self, html, page, config, files):
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None:
+        built = self.pages.get(page.file.src_uri)
+        if built is None:
             return html
         page.toc = TableOfContents([])
-        return self.renderer.render(spec, spec.body_html)
+        return built.html
 
     # Last, after every other plugin (the site search writes its index in on_post_build).
     @event_priority(-100)
@@ -230,7 +210,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this; on_build_error discards the staging folder
         # Members-only pages were read before they were sealed; the rest is read as written.
-        leaks = self.renderer.sealed_leaks + scan_site(staging, PrivateContacts.of(self.roster.mentors))
+        leaks = self.site.sealed_leaks + scan_site(staging, self.site.contacts or PrivateContacts())
         if leaks:
             for leak in leaks:
                 # The contact itself is never printed: build logs are often public.

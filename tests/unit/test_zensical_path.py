@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from engines import zensical_project
+from mentor_gallery.site.staged_build import ENGINE_CONFIG
 from support import make_roster, profile, run_cli
 
 # Plain scalars that YAML 1.1 and YAML 1.2 readers read differently (or as no text at all).
@@ -54,4 +55,5 @@ def test_a_failed_build_or_check_leaves_site_as_it_was(tmp_path, capsys, code, f
     assert result == (code or 1)
     assert "site/ is left as it was" in err
     assert (site / "index.html").read_text() == "the last good site"
-    assert sorted(p.name for p in (tmp_path / "project").iterdir()) == ["docs", "mkdocs.yml", "site"]  # no staging left behind
+    # No staging left behind; beside mkdocs.yml only what `pages` writes for the engine.
+    assert sorted(p.name for p in (tmp_path / "project").iterdir()) == [ENGINE_CONFIG, "docs", "mkdocs.yml", "site"]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from mentor_gallery.content.fanout import usable_cores
 from mentor_gallery.content.loader import load_roster
-from mentor_gallery.content.model import Roster
-from mentor_gallery.problems import Problem, counted, display_path, errors
-from mentor_gallery.settings import SiteSettings, find_config, read_settings
+from mentor_gallery.problems import Problem, counted, errors
+from mentor_gallery.settings import find_config, read_settings
+from mentor_gallery.site.requests import handler_warnings  # the builds report them too
 
 
 def print_problems(problems: list[Problem], fmt: str = "text") -> None:
@@ -19,23 +19,6 @@ def print_problems(problems: list[Problem], fmt: str = "text") -> None:
             print(problem.github(), file=sys.stdout)
         else:
             print(problem, file=sys.stderr)
-
-
-def handler_warnings(roster: Roster, settings: SiteSettings) -> list[Problem]:
-    """Profiles that will show no request control, because no handler reaches them."""
-    with_handler = {p.slug for p in roster.programs if p.request_form}
-    if settings.request_form:
-        return []
-    orphans = [m for m in roster.mentors if not (set(m.programs) & with_handler)]
-    if not orphans:
-        return []
-    where = display_path(settings.config_path) if settings.config_path and settings.config_path.is_file() else "mkdocs.yml"
-    if not with_handler:
-        message = "no request handler is configured, so profiles show no request control; set request_form under the mentor-gallery plugin in mkdocs.yml"
-    else:
-        message = (f"{counted(len(orphans), 'profile')} {'belongs' if len(orphans) == 1 else 'belong'} to no program with a request_form and the site has none, so {'it shows' if len(orphans) == 1 else 'they show'} "
-                   f"no request control (e.g. {orphans[0].slug}); set request_form under the mentor-gallery plugin in mkdocs.yml")
-    return [Problem(where, 1, message, "warning")]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,18 +14,16 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mentor_gallery.commands.check import handler_warnings, print_problems
+from mentor_gallery.commands.check import print_problems
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import Problem, display_path, errors
 from mentor_gallery.settings import find_config
-from mentor_gallery.site.build import EXTRA_KEY, home_fragments
 from mentor_gallery.site.built_check import check_built_site, gzip_sitemap
 from mentor_gallery.site.content_watch import watch
 from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
-from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.staged_build import build_staged
 from mentor_gallery.site.zensical_theme import theme_hook, write_theme_hook
 
@@ -60,12 +58,12 @@ def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: fl
     return 0
 
 
-def _build(builder: DocsBuilder, content: Path) -> int:
+def _build(builder: DocsBuilder, content: Path, reload_config: bool = False) -> int:
     started = time.perf_counter()
     project = builder.project
     problems, hook = theme_hook(project.custom_dir, project.config_path, project.theme_line)
     project.problems += problems
-    outcome = builder.build()
+    outcome = builder.build(reload_config)
     status = _report(outcome, project, content, time.perf_counter() - started)
     if status == 0 and hook is not None:
         # Only after a run that wrote the pages: on any problem nothing at all is written.
@@ -98,17 +96,6 @@ def _verify(project: ProjectConfig, content: Path, site: Path) -> int:
     return 0
 
 
-def _engine_extra(project: ProjectConfig, content: Path) -> dict | None:
-    """What the MkDocs plugin sets on config.extra (the home page's live parts), for an engine
-    that runs no plugin; None when the content does not load (the engine's build then shows the
-    home page without them, and `pages` has reported the problems)."""
-    settings = project.settings
-    result = load_roster(content, settings.allowed_hosts, settings.timezone)
-    if errors(result.problems):
-        return None
-    return {EXTRA_KEY: home_fragments(result.roster, settings, FragmentRenderer(project.template_dirs, settings.site_name))}
-
-
 def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int:
     parent = os.getppid()
 
@@ -120,7 +107,9 @@ def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int
         print(f"pages: {len(paths)} changed file(s), e.g. {display_path(Path(paths[0]))}", file=sys.stderr)
         try:
             builder.project = read_project(builder.project.config_path)  # mkdocs.yml may have changed
-            _build(builder, content)
+            # The server reads mkdocs.yml through the engine's configuration: rewritten, it reloads.
+            config = os.path.abspath(builder.project.config_path)
+            _build(builder, content, reload_config=any(os.path.abspath(path) == config for path in paths))
         except Exception as exc:  # noqa: BLE001 - a watcher reports and keeps watching; the server keeps the last good pages
             print(f"pages: the pages could not be written ({type(exc).__name__}: {exc}); nothing was changed. "
                   "Fix the file and save it again; still watching.", file=sys.stderr)
@@ -161,11 +150,11 @@ def run(args: argparse.Namespace) -> int:
             gzip_sitemap(staging)  # MkDocs publishes it; Zensical writes only sitemap.xml
             return _verify(project, content, staging)
 
-        return build_staged(project.config_path, final, args.build_with, finish, _engine_extra(project, content))
+        return build_staged(project.config_path, final, args.build_with, finish)
     if args.verify:
         return _verify(project, content, Path(args.site_dir) if args.site_dir else project.site_dir)
     project.problems += _asset_warnings(project)
-    builder = DocsBuilder(project, content, handler_warnings)
+    builder = DocsBuilder(project, content)
     if args.watch:
         return _watch(builder, args, content)
     return _build(builder, content)

@@ -31,7 +31,7 @@ from mentor_gallery.site.schedule import build_moment, mentee_application, open_
 from mentor_gallery.site.gallery_data import ALL_PAGE_SIZE, FIRST_CARDS, all_pages, cards_json, is_windowed
 from mentor_gallery.site.match_cards import match_cards
 from mentor_gallery.site.requests import controls_for, destination, program_control
-from mentor_gallery.site.views import Link, locked_profile_view, profile_view
+from mentor_gallery.site.views import CardView, Link, locked_profile_view, profile_view
 from mentor_gallery.site.word_index import word_index_files
 
 
@@ -126,6 +126,24 @@ def gallery_order(roster: Roster, sealed: bool = False) -> list[Mentor]:
     return Audience(sealed).order(roster.mentors)
 
 
+@dataclass(frozen=True)
+class Gallery:
+    """The roster in the gallery's order with each mentor's card, as the audience decides them:
+    computed once per build and shared by the pages and the data files."""
+
+    order: list[Mentor]
+    cards: dict[str, CardView]  # by slug
+
+    @classmethod
+    def of(cls, roster: Roster, settings: SiteSettings) -> Gallery:
+        audience = Audience.of(settings)
+        order = audience.order(roster.mentors)
+        return cls(order, {m.slug: audience.card(m) for m in order})
+
+    def listed(self) -> list[CardView]:
+        return [self.cards[m.slug] for m in self.order]
+
+
 # Up to this many profiles, the site search finds mentors by name too; above it, its index
 # (fetched whole before the first result) would grow by about 1 KB gzip a profile.
 SEARCH_PROFILES_UP_TO = 500
@@ -144,16 +162,16 @@ def _page(url: str, title: str, template: str, context: dict[str, Any], **option
     return PageSpec(routes.source_uri(url), title, template, context, **options)
 
 
-def site_pages(roster: Roster, settings: SiteSettings) -> list[PageSpec]:
+def site_pages(roster: Roster, settings: SiteSettings, gallery: Gallery | None = None) -> list[PageSpec]:
     programs = {p.slug: p for p in roster.programs}
     audience = Audience.of(settings)
-    mentors = audience.order(roster.mentors)
+    gallery = gallery or Gallery.of(roster, settings)
+    mentors, cards = gallery.order, gallery.cards
     profiles_searchable = searchable_profiles(settings, len(mentors))
-    cards = {m.slug: audience.card(m) for m in mentors}
     common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "audience": audience}
     # Above WINDOW_ABOVE mentors the gallery holds the first cards and its script draws the rest
     # (gallery_data); mentors/all/ lists everyone for readers without JavaScript.
-    listed = [cards[m.slug] for m in mentors]
+    listed = gallery.listed()
     windowed = is_windowed(len(listed))
     pages: list[PageSpec] = [
         _page(routes.GALLERY, "Mentors Gallery", "gallery.html",
@@ -328,13 +346,14 @@ def _propose_url(roster: Roster, settings: SiteSettings) -> str | None:
     return f"{settings.repo_url.rstrip('/')}/new/{settings.edit_branch}/{relative}?{query}"
 
 
-def data_files(roster: Roster, settings: SiteSettings) -> dict[str, bytes]:
+def data_files(roster: Roster, settings: SiteSettings, gallery: Gallery | None = None) -> dict[str, bytes]:
     audience = Audience.of(settings)
-    order = audience.order(roster.mentors)
+    gallery = gallery or Gallery.of(roster, settings)
+    order = gallery.order
     files = word_index_files([mentor_words(m, audience.sealed) for m in order])
     files[routes.PROFILE_SCHEMA] = schema_json(roster.taxonomy, [p.slug for p in roster.programs]).encode("utf-8")
     if is_windowed(len(order)):
-        files[routes.GALLERY_CARDS] = cards_json([audience.card(m) for m in order])
+        files[routes.GALLERY_CARDS] = cards_json(gallery.listed())
     if audience.tools:  # the matching tools' data: only where they are published
         programs = {p.slug: p for p in roster.programs}
         files[routes.MATCH_DATA] = match_data(roster, match_cards(roster.mentors, programs, settings.request_form))

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from mentor_gallery import routes
-from mentor_gallery.content.model import Mentor, Program, RequestHandler
+from mentor_gallery.content.model import Mentor, Program, RequestHandler, Roster
+from mentor_gallery.problems import Problem, counted, display_path
+from mentor_gallery.settings import SiteSettings
 
 # Used when a handler maps no fields at all: the handler then receives our own names.
 DEFAULT_FIELD_NAMES = {"mentor": "mentor", "mentor_name": "mentor_name", "program": "program"}
@@ -124,3 +126,20 @@ def program_control(program: Program, site_handler: RequestHandler | None) -> Re
     """A program page's control: ask the program for a mentor without naming one."""
     handler = program.request_form or site_handler
     return control(handler, "Ask for a mentor in this program", None, program) if handler else None
+
+
+def handler_warnings(roster: Roster, settings: SiteSettings) -> list[Problem]:
+    """Profiles that will show no request control, because no handler reaches them."""
+    with_handler = {p.slug for p in roster.programs if p.request_form}
+    if settings.request_form:
+        return []
+    orphans = [m for m in roster.mentors if not (set(m.programs) & with_handler)]
+    if not orphans:
+        return []
+    where = display_path(settings.config_path) if settings.config_path and settings.config_path.is_file() else "mkdocs.yml"
+    if not with_handler:
+        message = "no request handler is configured, so profiles show no request control; set request_form under the mentor-gallery plugin in mkdocs.yml"
+    else:
+        message = (f"{counted(len(orphans), 'profile')} {'belongs' if len(orphans) == 1 else 'belong'} to no program with a request_form and the site has none, so {'it shows' if len(orphans) == 1 else 'they show'} "
+                   f"no request control (e.g. {orphans[0].slug}); set request_form under the mentor-gallery plugin in mkdocs.yml")
+    return [Problem(where, 1, message, "warning")]

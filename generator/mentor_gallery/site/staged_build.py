@@ -5,6 +5,9 @@ is run by `mentor-gallery pages --build-with COMMAND`: the engine builds into a 
 beside site_dir (through a small configuration that inherits mkdocs.yml and changes only
 site_dir), the built site is checked as `pages --verify` checks it, and only then does it replace
 site_dir. A failed build or check leaves site_dir as it was. No site engine is imported here.
+
+`pages` also writes the engine's configuration (ENGINE_CONFIG): mkdocs.yml plus the home page's
+live parts, which `zensical serve -f` and the staged build both read.
 """
 
 from __future__ import annotations
@@ -45,11 +48,43 @@ def staging_folder(final: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent))
 
 
-def build_staged(config_path: Path, final: Path, command: list[str], check: Callable[[Path], int],
-                 extra: dict | None = None) -> int:
+# Beside mkdocs.yml: mkdocs.yml (INHERIT) plus the home page's live parts as extra.mentor_gallery,
+# which the MkDocs plugin sets in memory and an engine without it reads from here.
+ENGINE_CONFIG = ".mentor-gallery-engine.yml"
+_ENGINE_CONFIG_HEAD = """\
+# Written by `mentor-gallery pages` (generated; never edit): mkdocs.yml, plus the home page's live
+# parts, for an engine that runs no plugin. `zensical serve -f {name}` and `pages --build-with` read it.
+"""
+
+
+def engine_config(config_path: Path) -> Path:
+    return config_path.parent / ENGINE_CONFIG
+
+
+def write_engine_config(config_path: Path, extra: dict, touch: bool = False) -> bool:
+    """Write the engine's configuration where its bytes change (or, with touch, always: a server
+    that reads it reloads mkdocs.yml through it). True when written."""
+    path = engine_config(config_path)
+    text = _ENGINE_CONFIG_HEAD.format(name=ENGINE_CONFIG) + yaml.safe_dump(
+        {"INHERIT": config_path.name, "extra": extra}, default_style='"', allow_unicode=True, width=1_000_000, sort_keys=False)
+    data = text.encode("utf-8")
+    try:
+        if not touch and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    if path.is_symlink():
+        path.unlink()  # never written through a link
+    # In place, not renamed over: a server watching the file keeps watching the same one.
+    with open(path, "wb") as out:
+        out.write(data)
+    return True
+
+
+def build_staged(config_path: Path, final: Path, command: list[str], check: Callable[[Path], int]) -> int:
     """Run the engine's build COMMAND with `-f` naming a configuration whose site_dir is a staging
-    folder (and whose `extra` adds `extra` to mkdocs.yml's own); check(staging) must return 0
-    before the staging folder replaces final."""
+    folder (and which inherits the engine's configuration that `pages` wrote, else mkdocs.yml);
+    check(staging) must return 0 before the staging folder replaces final."""
     final = Path(os.path.abspath(final))
     staging = staging_folder(final)
     # Beside mkdocs.yml, so every relative path in it (docs_dir, custom_dir) means the same.
@@ -57,7 +92,8 @@ def build_staged(config_path: Path, final: Path, command: list[str], check: Call
     staged_config = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            staged = {"INHERIT": config_path.name, "site_dir": str(staging), **({"extra": extra} if extra else {})}
+            parent = engine_config(config_path)
+            staged = {"INHERIT": (parent if parent.is_file() else config_path).name, "site_dir": str(staging)}
             yaml.safe_dump(staged, out, default_style='"', allow_unicode=True, width=1_000_000)
         try:
             code = subprocess.run([*command, "-f", str(staged_config)], cwd=config_path.parent).returncode
