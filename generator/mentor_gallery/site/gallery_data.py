@@ -33,7 +33,7 @@ from mentor_gallery.site.views import Availability, CardView, Link
 
 WINDOW_ABOVE = 1000  # the contract: up to 1,000 mentors the gallery page holds every card
 FIRST_CARDS = 100  # cards a windowed gallery page holds, and draws at a time ("Show more")
-ALL_PAGE_SIZE = 1000  # cards per page of mentors/all/
+ALL_PAGE_SIZE = 500  # cards per page of mentors/all/: half a thousand cards is already a long page on a phone
 
 # Fields with their own encoding below; every other CardView field is a plain column.
 _SPECIAL = {"slug", "url", "data"}
