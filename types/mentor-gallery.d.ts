@@ -178,6 +178,8 @@ interface Window {
   mentorGalleryCards: MentorGalleryCards;
   mentorGallery: any;
   MentorMatch: any;
+  /** Each script's set-up, run on every page by on-page.js: an array until that script has run. */
+  mentorGalleryOnPage?: { push(setUp: () => void): unknown };
   /** Material for MkDocs' page-change stream (instant navigation); absent elsewhere. */
   document$?: { subscribe(callback: () => void): unknown };
 }

@@ -75,6 +75,14 @@ def asset_names(custom_dir: Path | None) -> list[str]:
     return [f"{ASSETS}/{name}" for name in sorted(names, key=lambda n: (n.endswith(".js"), n == "print.css", n))]
 
 
+def unlisted_assets(custom_dir: Path | None, extra_css: list[str], extra_javascript: list[str]) -> list[str]:
+    """Our stylesheets not in extra_css and scripts not in extra_javascript, in asset_names' order.
+    The MkDocs plugin adds them; an engine without the plugin publishes only what is listed, so
+    `pages` warns of each."""
+    listed = {".css": set(extra_css), ".js": set(extra_javascript)}
+    return [name for name in asset_names(custom_dir) if name not in listed[Path(name).suffix]]
+
+
 def same_folder(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)

@@ -116,12 +116,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             config.nav.append({packaged.GUIDE_SECTION: packaged.guide_nav()})
         # Every stylesheet and script not listed in mkdocs.yml, in name order (each is one small
         # module), with print.css last so its paper rules win.
-        present = {str(s) for s in config.extra_javascript}
-        for name in packaged.asset_names(custom_dir):
-            if name.endswith(".css") and name not in config.extra_css:
-                config.extra_css.append(name)
-            elif name.endswith(".js") and name not in present:
-                config.extra_javascript.append(name)
+        scripts = [str(s) for s in config.extra_javascript]
+        for name in packaged.unlisted_assets(custom_dir, config.extra_css, scripts):
+            (config.extra_css if name.endswith(".css") else config.extra_javascript).append(name)
         return config
 
     @_one_clear_error

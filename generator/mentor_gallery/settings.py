@@ -138,6 +138,15 @@ def _text(name: str, option: str | None = None) -> Reader:
     return read
 
 
+def _flag(name: str) -> Reader:
+    def read(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
+        if isinstance(value, bool):  # not 1 or "yes": YAML's true and false only
+            setattr(settings, name, value)
+        else:
+            report.error(where, f"{name} must be true or false, not '{value}'")
+    return read
+
+
 def _access(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
     if value in ACCESS_MODES:
         settings.access = value
@@ -150,13 +159,6 @@ def _search_profiles(settings: SiteSettings, value: Any, report: Report, where: 
         settings.search_profiles = value
     else:
         report.error(where, f"search_profiles must be true, false or auto, not '{value}'")
-
-
-def _search_guide(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
-    if isinstance(value, bool):
-        settings.search_guide = value
-    else:
-        report.error(where, f"search_guide must be true or false, not '{value}'")
 
 
 def _request_form(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
@@ -176,11 +178,6 @@ def _allowed_hosts(settings: SiteSettings, value: Any, report: Report, where: tu
         report.error(where, "allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]")
 
 
-def _committee_guide(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
-    if isinstance(value, bool):
-        settings.committee_guide = value
-    else:
-        report.error(where, f"committee_guide must be true or false, not '{value}'")
 def _timezone(settings: SiteSettings, value: Any, report: Report, where: tuple) -> None:
     problem = zone_problem(value)
     if problem:
@@ -197,10 +194,10 @@ _READERS: dict[str, Reader] = {
     "access": _access,
     "passphrase_env": _text("passphrase_env"),
     "search_profiles": _search_profiles,
-    "search_guide": _search_guide,
+    "search_guide": _flag("search_guide"),
     "edit_branch": _text("edit_branch"),
     "matching": _matching,
-    "committee_guide": _committee_guide,
+    "committee_guide": _flag("committee_guide"),
     "timezone": _timezone,
     "association": _text("association_name", "association"),
 }

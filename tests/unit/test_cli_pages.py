@@ -158,6 +158,20 @@ def test_an_unlisted_asset_is_a_warning(tmp_path, capsys):
     assert "warning: assets/mentor-gallery/gallery.js is not listed in extra_javascript" in err
 
 
+def test_the_plugin_and_pages_add_the_same_unlisted_assets_each_in_its_own_list():
+    """One list for both engines: the plugin appends these, pages warns of them."""
+    from mentor_gallery import packaged
+
+    every = packaged.asset_names(None)
+    css = [n for n in every if n.endswith(".css")]
+    scripts = [n for n in every if n.endswith(".js")]
+    assert packaged.unlisted_assets(None, css, scripts) == []
+    assert packaged.unlisted_assets(None, [], []) == every
+    # A stylesheet counts as listed in extra_css only, a script in extra_javascript only.
+    assert packaged.unlisted_assets(None, scripts, css) == every
+    assert packaged.unlisted_assets(None, css[1:], scripts[:-1]) == [css[0], scripts[-1]]
+
+
 def test_the_generated_folders_are_ignored_by_git(project, capsys):
     assert run_cli(capsys, "pages", "--config", project)[0] == 0
     docs = project.parent / "docs"

@@ -58,6 +58,10 @@ MISTAKES = [
     ("starts: 2027-08-15", "starts: 2027-8-15", 8, "starts must be a date written YYYY-MM-DD, not '2027-8-15'"),
     ("places: 30", "places: 0", 10, "places must be 1 or more"),
     ("    places: 30", "    place: 30", 10, "unknown key 'place'; did you mean 'places'?"),
+    ('- {date: 2027-09-10, time: "09:00-12:00", place: "Springfield, Room 2", topic: Setting goals}', "- Setting goals", 12, "a meeting must be a mapping with date, time, place and topic"),
+    ("topic: Setting goals}", "topic: Setting goals, room: 2}", 12, "unknown key 'room'"),
+    ("- {form: midpoint, after_months: 3, to: both}", "- midpoint", 15, "a survey must be a mapping with form, after_months and to"),
+    ("to: both}", "to: both, when: 3}", 15, "unknown key 'when'"),
 ]
 
 

@@ -58,6 +58,7 @@ def test_a_child_replaces_the_plugins_list_whole(tmp_path, monkeypatch):
     ("access: secret", "4: access must be one of public, members-only, not 'secret'"),
     ("search_profiles: sometimes", "4: search_profiles must be true, false or auto, not 'sometimes'"),
     ("search_guide: maybe", "4: search_guide must be true or false, not 'maybe'"),
+    ("committee_guide: 1", "4: committee_guide must be true or false, not '1'"),
     ("acess: public", "4: unknown mentor-gallery option 'acess'; did you mean 'access'?"),
     ("allowed_hosts: forms.example.org", "4: allowed_hosts must be a list of host names, e.g. [docs.google.com, formspree.io]"),
 ])

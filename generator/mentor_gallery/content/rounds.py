@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 import zoneinfo
-from typing import Any
+from typing import Any, Iterator
 
 from mentor_gallery.content import rules
 from mentor_gallery.content.model import SURVEY_AUDIENCES, Meeting, Program, Round, Survey
@@ -148,12 +148,7 @@ def _meetings(report: Any, value: Any, where: tuple, starts: dt.date | None, end
         return ()
     meetings: list[Meeting] = []
     keys: dict[str, int] = {}
-    for index, entry in enumerate(value):
-        at = where + (index,)
-        if not isinstance(entry, dict):
-            report.error(at, "a meeting must be a mapping with date, time, place and topic")
-            continue
-        report.unknown_keys(entry, MEETING_KEYS, at)
+    for index, at, entry in _mappings(report, value, MEETING_KEYS, where, "a meeting must be a mapping with date, time, place and topic"):
         day = _day(report, entry, "date", at)
         times = _times(report, entry, at)
         place = _place(report, entry, at)
@@ -174,6 +169,18 @@ def _meetings(report: Any, value: Any, where: tuple, starts: dt.date | None, end
             keys[key] = index
             meetings.append(Meeting(key, day, times[0], times[1], place, topic))
     return tuple(sorted(meetings, key=lambda m: (m.date, m.start)))
+
+
+def _mappings(report: Any, value: list, keys: tuple[str, ...], where: tuple, not_mapping: str) -> Iterator[tuple[int, tuple, dict]]:
+    """Each entry of the list that is a mapping, with its index and place, its unknown keys reported;
+    any other entry is the error `not_mapping` at its line and is skipped."""
+    for index, entry in enumerate(value):
+        at = where + (index,)
+        if not isinstance(entry, dict):
+            report.error(at, not_mapping)
+            continue
+        report.unknown_keys(entry, keys, at)
+        yield index, at, entry
 
 
 def _times(report: Any, entry: dict, where: tuple) -> tuple[dt.time, dt.time] | None:
@@ -214,12 +221,7 @@ def _surveys(report: Any, value: Any, where: tuple) -> tuple[Survey, ...]:
         report.error(where, "surveys must be a list, each {form: FORM-SLUG, after_months: N, to: mentors|mentees|both}")
         return ()
     surveys: list[Survey] = []
-    for index, entry in enumerate(value):
-        at = where + (index,)
-        if not isinstance(entry, dict):
-            report.error(at, "a survey must be a mapping with form, after_months and to")
-            continue
-        report.unknown_keys(entry, SURVEY_KEYS, at)
+    for _, at, entry in _mappings(report, value, SURVEY_KEYS, where, "a survey must be a mapping with form, after_months and to"):
         form = entry.get("form")
         if not isinstance(form, str) or not form.strip():
             report.error(at + ("form",) if "form" in entry else at, "a survey needs 'form:', the slug of a form in content/forms")

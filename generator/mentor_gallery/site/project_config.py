@@ -40,11 +40,8 @@ class ProjectConfig:
         return [d / packaged.TEMPLATES for d in packaged.theme_dirs(self.custom_dir)]
 
     def unlisted_assets(self) -> list[str]:
-        """Our stylesheets and scripts that mkdocs.yml does not list: MkDocs gets them from the
-        plugin, but an engine without the plugin publishes only what extra_css and
-        extra_javascript name."""
-        listed = set(self.extra_css) | set(self.extra_javascript)
-        return [name for name in packaged.asset_names(self.custom_dir) if name not in listed]
+        """Our stylesheets and scripts that mkdocs.yml does not list (packaged.unlisted_assets)."""
+        return packaged.unlisted_assets(self.custom_dir, self.extra_css, self.extra_javascript)
 
 
 def read_project(config_path: Path) -> ProjectConfig:

@@ -102,11 +102,5 @@
   // Capture phase: decided before any other click handler (instant navigation) sees the click.
   document.addEventListener("click", onClick, true);
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { setUp(document); });
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { setUp(document); });
-  } else {
-    setUp(document);
-  }
+  (window.mentorGalleryOnPage = window.mentorGalleryOnPage || []).push(function () { setUp(document); }); // on every page: on-page.js
 })();

@@ -78,8 +78,5 @@
   }
 
   document.addEventListener("mg:filtered", (event) => showActive(event.target));
-  // Material's instant navigation swaps pages without a load event.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  (window.mentorGalleryOnPage = window.mentorGalleryOnPage || []).push(init); // on every page: on-page.js
 })();

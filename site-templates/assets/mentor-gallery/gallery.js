@@ -662,11 +662,5 @@
     },
   };
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  (window.mentorGalleryOnPage = window.mentorGalleryOnPage || []).push(start); // on every page: on-page.js
 })();

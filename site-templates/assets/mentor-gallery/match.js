@@ -261,8 +261,9 @@
   }
 
   /* Marks the results busy until the mentor list has arrived; says so if it never does. */
-  function loading(root, promise, status) {
+  function loading(root, promise) {
     var results = root.querySelector(".mg-match__results");
+    var status = root.querySelector("[data-match-status]");
     results.setAttribute("aria-busy", "true");
     function done() { results.removeAttribute("aria-busy"); }
     promise.then(done, function (error) {
@@ -270,6 +271,27 @@
       done();
       throw error; // still reported on the console
     });
+  }
+
+  /* A tool's form ([data-match-form]), never submitted: once the mentor list has arrived, a
+     shared link's query sets it (without one, the form keeps what the member may already have
+     chosen) and the results are drawn; then again on every change. Returns redraw(write), a no-op
+     until the list is there.
+     @param {Element} root
+     @param {{changed?: function(): void, restore: function(URLSearchParams, any): void,
+              update: function(any, any, boolean): void}} tool */
+  function connect(root, tool) {
+    var form = root.querySelector("[data-match-form]");
+    var ready = null; // {data, options} once the mentor list has arrived
+    function redraw(write) { if (ready) tool.update(ready.data, ready.options, write); }
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function () { if (tool.changed) tool.changed(); redraw(true); });
+    loading(root, load(dataUrl(root)).then(function (data) {
+      ready = { data: data, options: optionsFor(root, data) };
+      if (window.location.search) tool.restore(new URLSearchParams(window.location.search), data);
+      redraw(true);
+    }));
+    return redraw;
   }
 
   function setQuery(params) {
@@ -403,7 +425,6 @@
   // --- "Find my mentor" ----------------------------------------------------------------------
 
   function initFind(root) {
-    var form = root.querySelector("[data-match-form]");
     var needs = Array.prototype.slice.call(root.querySelectorAll("[data-match-need]"));
     var region = root.querySelector("[data-match-region]");
     var remote = root.querySelector("[data-match-remote]");
@@ -414,17 +435,13 @@
     var list = root.querySelector("[data-match-results]");
     var more = root.querySelector("[data-match-more]");
     var showAll = false;
-    var ready = null; // {data, options} once the mentor list has arrived
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("change", function () { showAll = false; if (ready) update(ready.data, ready.options, true); });
-    more.addEventListener("click", function () { showAll = true; if (ready) update(ready.data, ready.options, false); });
-    loading(root, load(dataUrl(root)).then(function (data) {
-      ready = { data: data, options: optionsFor(root, data) };
-      // A shared link sets the form; without one, keep what the member may already have chosen.
-      if (window.location.search) restore(new URLSearchParams(window.location.search), data);
-      update(ready.data, ready.options, true);
-    }), status);
+    var redraw = connect(root, {
+      changed: function () { showAll = false; },
+      restore: restore,
+      update: update,
+    });
+    more.addEventListener("click", function () { showAll = true; redraw(false); });
 
     function restore(params, data) {
       var wanted = params.getAll("needs").filter(function (s) { return data.expertise[s]; });
@@ -524,7 +541,6 @@
   // --- "Build your advisory team" -------------------------------------------------------------
 
   function initTeam(root) {
-    var form = root.querySelector("[data-match-form]");
     var boxes = Array.prototype.slice.call(root.querySelectorAll("[data-match-area]"));
     var status = root.querySelector("[data-match-status]");
     var list = root.querySelector("[data-match-results]");
@@ -533,18 +549,13 @@
     var share = root.querySelector("[data-match-share]");
     var shareLink = root.querySelector("[data-match-share-link]");
 
-    var ready = null;
-
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("change", function () { if (ready) update(ready.data, ready.options, true); });
-    loading(root, load(dataUrl(root)).then(function (data) {
-      ready = { data: data, options: optionsFor(root, data) };
-      if (window.location.search) {
-        var wanted = new URLSearchParams(window.location.search).getAll("areas");
+    connect(root, {
+      restore: function (params) {
+        var wanted = params.getAll("areas");
         boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
-      }
-      update(ready.data, ready.options, true);
-    }), status);
+      },
+      update: update,
+    });
 
     function update(data, options, write) {
       var picked = boxes.filter(function (box) { return box.checked && data.expertise[box.value]; });
@@ -616,8 +627,5 @@
 
   window.MentorMatch = { score: score, admissible: admissible, ranked: ranked, team: team, load: load };
 
-  // Material's instant navigation swaps pages without reloading scripts: it announces each on document$.
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  (window.mentorGalleryOnPage = window.mentorGalleryOnPage || []).push(init); // on every page: on-page.js
 })();

@@ -175,7 +175,5 @@
     document.querySelectorAll("[data-sealed]").forEach(setUp);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  (window.mentorGalleryOnPage = window.mentorGalleryOnPage || []).push(init); // on every page: on-page.js
 })();
