@@ -149,13 +149,24 @@ def test_the_shipped_mkdocs_yml_lists_every_stylesheet_and_script(project, capsy
     assert "is not listed in" not in err
 
 
-def test_an_unlisted_asset_is_a_warning(tmp_path, capsys):
+def test_an_unlisted_stylesheet_is_a_warning_and_an_unlisted_script_an_error_at_its_list(tmp_path, capsys):
     content = make_roster(tmp_path / "content", {"ana": profile()})
     config = zensical_project(tmp_path / "project", content)
-    config.write_text(config.read_text(encoding="utf-8").replace("- assets/mentor-gallery/gallery.js\n", ""), encoding="utf-8")
+    shipped = config.read_text(encoding="utf-8")
+    config.write_text(shipped.replace("- assets/mentor-gallery/gallery.css\n", ""), encoding="utf-8")
     code, _, err = run_cli(capsys, "pages", "--config", config)
-    assert code == 0
-    assert "warning: assets/mentor-gallery/gallery.js is not listed in extra_javascript" in err
+    assert code == 0, err
+    assert "warning: assets/mentor-gallery/gallery.css is not listed in extra_css" in err
+    # Without a script its pages would not set themselves up: nothing is written until it is listed.
+    config.write_text(shipped.replace("- assets/mentor-gallery/on-page.js\n", ""), encoding="utf-8")
+    shutil.rmtree(tmp_path / "project" / "docs" / "mentors", ignore_errors=True)
+    code, _, err = run_cli(capsys, "pages", "--config", config)
+    # The message points at the list, whose first entry is on the line after its key.
+    line = next(n for n, text in enumerate(shipped.splitlines(), 1) if text.startswith("extra_javascript:")) + 1
+    assert code == 1
+    assert f"mkdocs.yml:{line}: assets/mentor-gallery/on-page.js is not listed in extra_javascript" in err
+    assert "add '- assets/mentor-gallery/on-page.js' to extra_javascript" in err
+    assert not (tmp_path / "project" / "docs" / "mentors").exists()
 
 
 def test_the_plugin_and_pages_add_the_same_unlisted_assets_each_in_its_own_list():

@@ -39,10 +39,19 @@ def _project(args: argparse.Namespace) -> tuple[ProjectConfig, Path]:
 
 
 def _asset_warnings(project: ProjectConfig) -> list[Problem]:
+    """Our files that mkdocs.yml does not list: Zensical would not publish them. A missing script
+    is an error (its pages would not set themselves up: forms would not send, the gallery would
+    not filter); a missing stylesheet, a warning (the pages work, plainer)."""
     where = display_path(project.config_path)
-    return [Problem(where, 1, f"{name} is not listed in {'extra_css' if name.endswith('.css') else 'extra_javascript'}; "
-                              "MkDocs adds it through the plugin, but Zensical publishes only what mkdocs.yml lists: add it there", "warning")
-            for name in project.unlisted_assets()]
+    found = []
+    for name in project.unlisted_assets():
+        key = "extra_css" if name.endswith(".css") else "extra_javascript"
+        effect = ("the pages that need it would not work" if key == "extra_javascript" else "the pages would miss its styles")
+        found.append(Problem(where, project.lists_line.get(key, 1),
+                             f"{name} is not listed in {key}; Zensical publishes only what mkdocs.yml lists, so {effect}: "
+                             f"add '- {name}' to {key} (MkDocs adds it through the plugin)",
+                             "error" if key == "extra_javascript" else "warning"))
+    return found
 
 
 def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: float) -> int:

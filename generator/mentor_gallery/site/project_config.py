@@ -28,6 +28,7 @@ class ProjectConfig:
     theme_line: int = 1  # the line of theme.custom_dir (else of theme) in mkdocs.yml, for messages
     extra_css: list[str] = field(default_factory=list)
     extra_javascript: list[str] = field(default_factory=list)
+    lists_line: dict[str, int] = field(default_factory=dict)  # extra_css / extra_javascript -> its line, for messages
     problems: list[Problem] = field(default_factory=list)  # the settings' problems included
 
     @property
@@ -72,6 +73,7 @@ def read_project(config_path: Path) -> ProjectConfig:
         project.custom_dir = Path(os.path.normpath(base / theme["custom_dir"]))
     project.extra_css = _names(data.get("extra_css"))
     project.extra_javascript = _names(data.get("extra_javascript"))
+    project.lists_line = {key: line(key) for key in ("extra_css", "extra_javascript") if key in data}
     if data.get("use_directory_urls", True) is False:
         project.problems.append(Problem(shown, line("use_directory_urls"),
                                         "mentor-gallery needs use_directory_urls: true (its URLs are folders such as mentors/<slug>/)"))
