@@ -95,3 +95,20 @@ def test_the_guide_is_in_the_site_navigation(example_site, page):
     page.mouse.move(640, 10)  # audit the page at rest, not the clicked link's hover colour
     assert axe_violations(page) == []
     screenshot(page, "committee-guide-edit-on-github")
+
+
+def test_a_phones_drawer_on_a_profile_reaches_the_guide_whose_pages_then_list_it_all(example_site, phone):
+    """A profile's navigation holds one link to the guide, not the guide's pages (tests/site/test_page_size.py):
+    on a phone the drawer still leads there, and the guide's own drawer lists its pages."""
+    slug = sorted(load_roster(EXAMPLE_CONTENT).roster.mentors, key=lambda m: m.slug)[0].slug
+    phone.goto(example_site.url + f"mentors/{slug}/")
+    drawer = phone.locator(".md-sidebar--primary")
+    phone.locator('label.md-header__button[for="__drawer"]').click()
+    guide = drawer.get_by_role("link", name="For the committee", exact=True)
+    expect(guide).to_be_visible()
+    assert drawer.get_by_role("link", name="Publishing and reminders").count() == 0
+    guide.click()
+    expect(phone.get_by_role("heading", level=1, name="Guide for the mentoring committee")).to_be_visible()
+    assert phone.url.endswith("/guide/")
+    phone.locator('label.md-header__button[for="__drawer"]').click()
+    expect(drawer.get_by_role("link", name="Publishing and reminders").first).to_be_visible()

@@ -61,12 +61,13 @@ class FragmentRenderer:
         self._cards.clear()
         self.sealed_leaks = []
 
-    def card_html(self, card: CardView, root: str, heading: str = "h2") -> Markup:
+    def card_html(self, card: CardView, root: str, heading: str = "h2", filters: bool = False) -> Markup:
         """A mentor card, drawn once per place it can appear from (the gallery, the area and
-        region pages, the program pages) and reused: a roster of thousands shows each card 3-5 times."""
-        key = (card.slug, card.availability is None, root, heading)
+        region pages, the program pages) and reused: a roster of thousands shows each card 3-5 times.
+        `filters`: the gallery's cards carry the data its filters read; other pages' need none."""
+        key = (card.slug, card.availability is None, root, heading, filters)
         if key not in self._cards:
-            self._cards[key] = self._card_macro("mentor_card", card, root, heading)
+            self._cards[key] = self._card_macro("mentor_card", card, root, heading, filters=filters)
         return self._cards[key]
 
     def card_template(self, root: str, heading: str) -> Markup:
@@ -74,10 +75,10 @@ class FragmentRenderer:
         and fills for each card it draws, so the browser's cards are _card.html's own."""
         return self._card_macro("card_template", _MODEL_CARD, root, heading)
 
-    def _card_macro(self, name: str, card: CardView, root: str, heading: str) -> Markup:
+    def _card_macro(self, name: str, card: CardView, root: str, heading: str, **options: bool) -> Markup:
         macro = getattr(self.env.get_template("_card.html").module, name)  # a macro, made at run time
         # No whitespace between tags: at 10,000 cards those text nodes are a third of the DOM.
-        return Markup(_BETWEEN_TAGS.sub("><", str(macro(card, root, heading)).strip()))
+        return Markup(_BETWEEN_TAGS.sub("><", str(macro(card, root, heading, **options)).strip()))
 
     def render(self, spec: PageSpec, body: str = "", **extra: Any) -> str:
         sealed_template = spec.context.get("sealed_template")
