@@ -23,7 +23,7 @@ from typing import Any, Callable
 from markupsafe import escape
 
 from mentor_gallery import routes
-from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.loader import LoadCache, load_roster
 from mentor_gallery.content.model import Roster
 from mentor_gallery.content.photos import Photo, PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
@@ -114,17 +114,19 @@ def render_site(roster: Roster, settings: SiteSettings, renderer: FragmentRender
 
 
 class BuildCore:
-    """One build after another of one site. What can outlive a build (published photos, the key
-    derived from the passphrase) is kept, so a rebuild under serve or --watch does not redo it."""
+    """One build after another of one site. What can outlive a build (each profile as read and
+    validated, published photos, the key derived from the passphrase) is kept, so a rebuild under
+    serve or --watch does not redo it."""
 
     def __init__(self) -> None:
         self.photos = PhotoCache()
+        self.loads = LoadCache()  # each profile as read and validated, while its file is unchanged
         self._sealer: tuple[str, Sealer] | None = None
 
     def build(self, content_dir: Path, settings: SiteSettings, renderer: FragmentRenderer,
               config_problems: list[Problem] | None = None) -> SiteBuild:
         """config_problems: the settings' own (the default) or, from `pages`, the project's, which include them."""
-        result = load_roster(content_dir, settings.allowed_hosts, settings.timezone)
+        result = load_roster(content_dir, settings.allowed_hosts, settings.timezone, cache=self.loads)
         out = SiteBuild(problems=result.problems + (settings.problems if config_problems is None else config_problems))
         if errors(out.problems):
             return out
