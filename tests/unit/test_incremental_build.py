@@ -77,3 +77,21 @@ def test_a_template_edit_redraws_every_page(tmp_path):
     assert core.drawn.hits == 0
     assert output(again) == output(cold(content, templates))
     assert any("data-test-edit" in p.html for p in again.pages)
+
+
+def test_a_view_kept_per_mentor_follows_the_object_not_its_equal(tmp_path):
+    import dataclasses
+    import gc
+
+    from mentor_gallery.content.loader import load_roster
+    from mentor_gallery.site.per_mentor import PerMentor
+
+    calls = []
+    titles = PerMentor(lambda mentor: calls.append(mentor.slug) or mentor.title)
+    mentor = load_roster(EXAMPLE_CONTENT).roster.mentors[0]
+    assert titles(mentor) == titles(mentor) == mentor.title and len(calls) == 1
+    edited = dataclasses.replace(mentor, title="Edited")  # a saved profile: a new object
+    assert titles(edited) == "Edited" and len(calls) == 2
+    del mentor, edited
+    gc.collect()
+    assert not titles._kept  # nothing outlives its mentor

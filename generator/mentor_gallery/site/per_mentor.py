@@ -10,7 +10,7 @@ functions of the mentor (and of the hashable arguments given) may be kept this w
 from __future__ import annotations
 
 import weakref
-from typing import Any, Callable, Generic, Hashable, TypeVar
+from typing import Callable, Generic, Hashable, TypeVar
 
 from mentor_gallery.content.model import Mentor
 
@@ -28,11 +28,13 @@ class PerMentor(Generic[Value]):
         if kept is not None and kept[0]() is mentor:
             return kept[1]
         value = self._compute(mentor, *args)
-        self._kept[key] = (weakref.ref(mentor, lambda ref, key=key: self._forget(key, ref)), value)
+        self._kept[key] = (weakref.ref(mentor, self._forgetting(key)), value)
         return value
 
-    def _forget(self, key: tuple[int, tuple[Any, ...]], ref: weakref.ref) -> None:
-        # The mentor is gone; its id may already belong to a new one, whose value stays.
-        kept = self._kept.get(key)
-        if kept is not None and kept[0] is ref:
-            del self._kept[key]
+    def _forgetting(self, key: tuple[int, tuple[Hashable, ...]]) -> Callable[[weakref.ref], None]:
+        def forget(ref: weakref.ref) -> None:
+            # The mentor is gone; its id may already belong to a new one, whose value stays.
+            kept = self._kept.get(key)
+            if kept is not None and kept[0] is ref:
+                del self._kept[key]
+        return forget
