@@ -87,6 +87,10 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     staging: Path | None = None
     final_site_dir: str | None = None
 
+    def on_startup(self, *, command, dirty):
+        """Its presence keeps this one plugin object for every rebuild of `mkdocs serve` (MkDocs
+        makes a new one per build otherwise), so the build core's caches live from save to save."""
+
     # First, so that every other plugin sees the staging folder as the site folder.
     @event_priority(100)
     @_one_clear_error
@@ -109,8 +113,14 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         for folder in dirs:
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(1 if custom_dir is not None else 0, str(folder))
-        self.renderer = FragmentRenderer([d / packaged.TEMPLATES for d in dirs], config.site_name)
-        self.core = BuildCore()  # kept across serve's rebuilds: published photos, the passphrase's key
+        # Kept across serve's rebuilds (see on_startup): each profile's load, each page's HTML,
+        # published photos, the passphrase's key. A new renderer only when its templates move.
+        renderer_key = (tuple(dirs), config.site_name)
+        if getattr(self, "_renderer_key", None) != renderer_key:
+            self.renderer = FragmentRenderer([d / packaged.TEMPLATES for d in dirs], config.site_name)
+            self._renderer_key = renderer_key
+        if getattr(self, "core", None) is None:
+            self.core = BuildCore()
         self.guide = _packaged_guide(self.settings, Path(config.docs_dir))
         if self.guide is not None and config.nav is not None and not _mentions_guide(config.nav):
             config.nav.append({packaged.GUIDE_SECTION: packaged.guide_nav()})
@@ -131,6 +141,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         count = len(errors(site.problems))
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")
+        log.debug(f"mentor-gallery: {self.core.loads.hits} profile(s) and {self.core.drawn.hits} page(s) reused from the last build")
         self.site = site
         self.pages: dict[str, BuiltPage] = {page.spec.src_uri: page for page in site.pages}
         # The home page's live parts, as the Zensical adapter hands them over too.

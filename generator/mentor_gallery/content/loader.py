@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 from mentor_gallery.content.eligibility import program_warnings
 from mentor_gallery.content.exposure import ContentFile, others_contacts
 from mentor_gallery.content.fanout import TwoPasses
+from mentor_gallery.content.load_cache import LoadCache, depends_key, file_key
 from mentor_gallery.content.model import FREQUENCY, Mentor, Program, Roster, Taxonomy, Vocabulary
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.rounds import survey_form_problems
@@ -39,15 +40,17 @@ class LoadResult:
 
 
 def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, timezone: str | None = None,
-                workers: int = 1) -> LoadResult:
+                workers: int = 1, cache: LoadCache | None = None) -> LoadResult:
     """Read and validate every content file; never stops at the first problem.
 
     allowed_hosts: where request handlers and forms may send data, when the site limits it.
     timezone: the site's time zone for programs' rounds that name none (else UTC).
     workers: how many processes may read the profiles (see fanout); the result is the same. Only
-    for a command that runs no threads (`check`); the site's build reads in its own process."""
+    for a command that runs no threads (`check`); the site's build reads in its own process.
+    cache: what an earlier load of this folder kept (see load_cache); the result is the same as
+    without it, and a load with a cache reads in this process only."""
     with _cycle_collection_paused():
-        return _load_roster(Path(content_dir), allowed_hosts, timezone, workers)
+        return _load_roster(Path(content_dir), allowed_hosts, timezone, 1 if cache is not None else workers, cache)
 
 
 @contextlib.contextmanager
@@ -64,8 +67,11 @@ def _cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezone: str | None, workers: int = 1) -> LoadResult:
+def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezone: str | None, workers: int = 1,
+                 cache: LoadCache | None = None) -> LoadResult:
     problems: list[Problem] = []
+    if cache is not None:
+        cache.start(depends_key(content_dir, (allowed_hosts, timezone)))
     if not content_dir.is_dir():
         problems.append(Problem(display_path(content_dir), 1, "content folder not found; run from the project folder or pass the folder, e.g. mentor-gallery check content"))
         return LoadResult(Roster(Taxonomy(Vocabulary("expertise", [], True), Vocabulary("regions", [], True)), [], [], []), problems)
@@ -86,10 +92,13 @@ def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezo
     by_slug = {p.slug: p for p in programs}
 
     # Profiles: each read and validated on its own, then compared with every private contact.
-    profiles = TwoPasses(functools.partial(_profile, content_dir, taxonomy, program_slugs, by_slug),
-                         lambda results: PrivateContacts.of(m for _, m in results if m), _others_contacts)
+    one = functools.partial(_profile, content_dir, taxonomy, program_slugs, by_slug)
+    share = lambda results: PrivateContacts.of(m for _, m in results if m)  # noqa: E731
     entries = _entries(content_dir / "mentors", ".md", problems)
-    results, contacts, exposed = profiles.run(entries, workers)
+    if cache is None:
+        results, contacts, exposed = TwoPasses(one, share, _others_contacts).run(entries, workers)
+    else:
+        results, contacts, exposed = _cached_profiles(cache, one, share, entries)
     mentors = [mentor for found, mentor in results if mentor]
     for found, _ in results:
         problems += found
@@ -135,6 +144,48 @@ def _profile(content_dir: Path, taxonomy: Taxonomy, program_slugs: set[str], by_
     if mentor:
         problems += program_warnings(mentor, by_slug, report.document, report.path)
     return (problems, mentor), file
+
+
+def _cached_profiles(cache: LoadCache, one: Callable, share: Callable,
+                     entries: list[tuple[Path, str]]) -> tuple[list, PrivateContacts, list[list[Problem]]]:
+    """The two passes over the profiles, each file's result taken from the cache while its file
+    is unchanged; the contacts are drawn from every result again, as a cold load draws them."""
+    results, kept = [], []
+    for entry in entries:
+        path = str(entry[0])
+        key = file_key(entry[0])
+        known = cache.profiles.get(path)
+        if key is not None and known is not None and known[0] == key:
+            result, file = known[1]
+            cache.hits += 1
+        else:
+            result, file = one(entry)
+            if key is not None:
+                cache.profiles[path] = (key, (result, file))
+            else:
+                cache.profiles.pop(path, None)
+            cache.scans.pop(path, None)
+        results.append(result)
+        kept.append((path, key, file))
+    gone = cache.profiles.keys() - {str(path) for path, _ in entries}
+    for path in gone:
+        cache.profiles.pop(path, None)
+        cache.scans.pop(path, None)
+    contacts = share(results)
+    if contacts != cache.contacts:  # another file's contact may now show in any file
+        cache.scans.clear()
+        cache.contacts = contacts
+    exposed = []
+    for path, key, file in kept:
+        scanned = cache.scans.get(path)
+        if key is not None and scanned is not None and scanned[0] == key:
+            exposed.append(scanned[1])
+            continue
+        found = _others_contacts(file, contacts)
+        if key is not None:
+            cache.scans[path] = (key, found)
+        exposed.append(found)
+    return results, contacts, exposed
 
 
 def _others_contacts(file: ContentFile | None, contacts: PrivateContacts) -> list[Problem]:
@@ -235,4 +286,4 @@ def _entries(folder: Path, suffix: str, problems: list[Problem]) -> list[tuple[P
     return entries
 
 
-__all__ = ["LoadResult", "load_roster", "FREQUENCY"]
+__all__ = ["LoadCache", "LoadResult", "load_roster", "FREQUENCY"]

@@ -16,19 +16,23 @@ from mentor_gallery import routes
 from mentor_gallery.content.model import Mentor
 from mentor_gallery.content.slugs import fold
 from mentor_gallery.settings import SiteSettings
+from mentor_gallery.site.per_mentor import PerMentor
 from mentor_gallery.site.views import CardView, Link, public_card, roster_card
+
+
+folded_name = PerMentor(lambda mentor: fold(mentor.name))  # once per Mentor object: see per_mentor
 
 
 def sort_key(mentor: Mentor) -> tuple:
     """Public order: available mentors first, then by name, accents ignored (Ágnes among the A's).
 
     The gallery's "Name" sort compares the same folded names (gallery.js)."""
-    return (not mentor.available, fold(mentor.name), mentor.slug)
+    return (not mentor.available, folded_name(mentor), mentor.slug)
 
 
 def name_key(mentor: Mentor) -> tuple:
     """Sealed order: by name alone, accents ignored, so the public roster does not tell who is full."""
-    return (fold(mentor.name), mentor.slug)
+    return (folded_name(mentor), mentor.slug)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from markupsafe import escape
 
 from mentor_gallery import routes
-from mentor_gallery.content.loader import load_roster
+from mentor_gallery.content.loader import LoadCache, load_roster
 from mentor_gallery.content.model import Roster
 from mentor_gallery.content.photos import Photo, PhotoError, published_bytes
 from mentor_gallery.content.privacy import PrivateContacts
@@ -94,13 +94,16 @@ def home_fragments(roster: Roster, settings: SiteSettings, renderer: FragmentRen
 
 
 def render_site(roster: Roster, settings: SiteSettings, renderer: FragmentRenderer,
-                photo_bytes: PhotoBytes = published_bytes, out: SiteBuild | None = None) -> SiteBuild:
+                photo_bytes: PhotoBytes = published_bytes, out: SiteBuild | None = None,
+                drawn: PageCache | None = None) -> SiteBuild:
     """The pages, data files, photos and home fragments of a validated roster. The renderer's
-    sealer and contacts are the caller's (BuildCore sets them)."""
+    sealer and contacts are the caller's (BuildCore sets them). drawn: the pages of the last
+    build, reused where a page's spec is unchanged."""
     out = out if out is not None else SiteBuild(roster=roster)
     renderer.reset()
     gallery = Gallery.of(roster, settings)  # once: the pages and the data files share it
-    out.pages = [BuiltPage(spec, renderer.render(spec, spec.body_html)) for spec in site_pages(roster, settings, gallery)]
+    draw = drawn.start(renderer) if drawn is not None else lambda spec: renderer.render(spec, spec.body_html)
+    out.pages = [BuiltPage(spec, draw(spec)) for spec in site_pages(roster, settings, gallery)]
     out.data = data_files(roster, settings, gallery)
     for uri, (mentor_path, photo, pixels) in asset_files(roster, settings).items():
         try:
@@ -114,17 +117,20 @@ def render_site(roster: Roster, settings: SiteSettings, renderer: FragmentRender
 
 
 class BuildCore:
-    """One build after another of one site. What can outlive a build (published photos, the key
-    derived from the passphrase) is kept, so a rebuild under serve or --watch does not redo it."""
+    """One build after another of one site. What can outlive a build (each profile as read and
+    validated, published photos, the key derived from the passphrase) is kept, so a rebuild under
+    serve or --watch does not redo it."""
 
     def __init__(self) -> None:
         self.photos = PhotoCache()
+        self.loads = LoadCache()  # each profile as read and validated, while its file is unchanged
+        self.drawn = PageCache()  # each page's HTML, while what it is drawn from is unchanged
         self._sealer: tuple[str, Sealer] | None = None
 
     def build(self, content_dir: Path, settings: SiteSettings, renderer: FragmentRenderer,
               config_problems: list[Problem] | None = None) -> SiteBuild:
         """config_problems: the settings' own (the default) or, from `pages`, the project's, which include them."""
-        result = load_roster(content_dir, settings.allowed_hosts, settings.timezone)
+        result = load_roster(content_dir, settings.allowed_hosts, settings.timezone, cache=self.loads)
         out = SiteBuild(problems=result.problems + (settings.problems if config_problems is None else config_problems))
         if errors(out.problems):
             return out
@@ -142,13 +148,49 @@ class BuildCore:
         out.roster = result.roster
         out.contacts = PrivateContacts.of(result.roster.mentors)
         renderer.contacts = out.contacts  # members-only pages are read before they are sealed
-        return render_site(result.roster, settings, renderer, self.photos, out)
+        return render_site(result.roster, settings, renderer, self.photos, out, self.drawn)
 
     def _sealer_for(self, passphrase: str) -> Sealer:
         # Deriving the key is slow on purpose (PBKDF2): once per passphrase, not once per save.
         if self._sealer is None or self._sealer[0] != passphrase:
             self._sealer = (passphrase, Sealer.from_passphrase(passphrase))
         return self._sealer[1]
+
+
+class PageCache:
+    """Each page's finished HTML from the last build, drawn again only when its spec (template,
+    title, body and the whole view context, compared by value) or the templates changed: a save
+    that changes one profile redraws that profile and the lists it appears on, not every page.
+
+    Members-only pages are always drawn: sealing one also reads it for private contacts, which
+    may differ from one build to the next."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, tuple[PageSpec, str]] = {}  # source URI -> (the spec it was drawn from, its HTML)
+        self._drawn_with: tuple | None = None
+        self.hits = 0  # pages reused by the last build (for tests and measurements)
+
+    def start(self, renderer: FragmentRenderer) -> Callable[[PageSpec], str]:
+        """One build's drawing function (after renderer.reset()); pages it does not draw are forgotten."""
+        drawn_with = (id(renderer), renderer.signature, id(renderer.sealer))
+        old = self._pages if drawn_with == self._drawn_with else {}
+        self._drawn_with = drawn_with
+        self._pages = {}
+        self.hits = 0
+
+        def draw(spec: PageSpec) -> str:
+            if spec.context.get("sealed_template"):
+                return renderer.render(spec, spec.body_html)
+            kept = old.get(spec.src_uri)
+            if kept is not None and kept[0] == spec:
+                html = kept[1]
+                self.hits += 1
+            else:
+                html = renderer.render(spec, spec.body_html)
+            self._pages[spec.src_uri] = (spec, html)
+            return html
+
+        return draw
 
 
 class PhotoCache:

@@ -30,6 +30,7 @@ from mentor_gallery.site.calendar_files import calendar_files
 from mentor_gallery.site.schedule import build_moment, mentee_application, open_rounds, round_views
 from mentor_gallery.site.gallery_data import ALL_PAGE_SIZE, FIRST_CARDS, all_pages, cards_json, is_windowed
 from mentor_gallery.site.match_cards import match_cards
+from mentor_gallery.site.per_mentor import PerMentor
 from mentor_gallery.site.requests import controls_for, destination, program_control
 from mentor_gallery.site.views import CardView, Link, locked_profile_view, profile_view
 from mentor_gallery.site.word_index import word_index_files
@@ -110,7 +111,7 @@ def facets(roster: Roster, sealed: bool = False) -> list[Facet]:
     ]
 
 
-def mentor_words(mentor: Mentor, sealed: bool = False) -> str:
+def _mentor_words(mentor: Mentor, sealed: bool = False) -> str:
     """The words the gallery's free-text search matches for one card (word_index inverts them).
     A sealed site indexes only its public roster: name, region and areas."""
     m = mentor
@@ -119,6 +120,9 @@ def mentor_words(mentor: Mentor, sealed: bool = False) -> str:
         return search_words(m.name, m.region.label, *areas)
     return search_words(m.name, m.title, m.organization, m.city or "", *areas, " ".join(m.languages), m.summary or "",
                         plain_text(m.statement_html))  # the words the statement shows, not its raw Markdown
+
+
+mentor_words = PerMentor(_mentor_words)  # once per Mentor object: see per_mentor
 
 
 def gallery_order(roster: Roster, sealed: bool = False) -> list[Mentor]:

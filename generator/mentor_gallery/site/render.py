@@ -8,6 +8,7 @@ carry untrusted profile text, are rendered here and handed over as finished HTML
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any, Sequence
@@ -36,6 +37,7 @@ class FragmentRenderer:
     def __init__(self, template_dirs: Path | Sequence[Path], site_name: str = "", sealer: Sealer | None = None):
         self.sealer = sealer
         dirs = [template_dirs] if isinstance(template_dirs, Path) else list(template_dirs)
+        self.template_dirs = [str(d) for d in dirs]
         # The private contacts a members-only page is read for before it is sealed; what is found
         # waits in sealed_leaks for the build's last gate, which cannot read sealed text.
         self.contacts: PrivateContacts | None = None
@@ -55,20 +57,46 @@ class FragmentRenderer:
         self.env.globals["routes"] = routes  # templates ask for links; they never build one
         self.env.globals["honeypot_field"] = HONEYPOT_FIELD  # one name, which check keeps free
         self._cards: dict[tuple, Markup] = {}
+        self._old_cards: dict[tuple, Markup] = {}  # drawn by the last build, with the same templates
+        self.signature: tuple | None = None  # the templates the cards were drawn with
+
+    def templates_signature(self) -> tuple:
+        """Every template file with its stat: a page drawn earlier is drawn again after any changes."""
+        found = []
+        for folder in self.template_dirs:
+            for root, dirs, files in os.walk(folder):
+                dirs.sort()
+                for name in sorted(files):
+                    path = os.path.join(root, name)
+                    try:
+                        info = os.stat(path)
+                    except OSError:
+                        continue
+                    found.append((path, info.st_mtime_ns, info.st_size, info.st_ino))
+        return tuple(found)
 
     def reset(self) -> None:
-        """Forget drawn cards and what the last build found: a new build may have new content."""
-        self._cards.clear()
+        """Forget what the last build found: a new build may have new content. Its cards stay
+        for this build (a card is drawn from its view alone) unless a template has changed."""
+        signature = self.templates_signature()
+        self._old_cards = self._cards if signature == self.signature else {}
+        self.signature = signature
+        self._cards = {}
         self.sealed_leaks = []
 
     def card_html(self, card: CardView, root: str, heading: str = "h2", filters: bool = False) -> Markup:
         """A mentor card, drawn once per place it can appear from (the gallery, the area and
-        region pages, the program pages) and reused: a roster of thousands shows each card 3-5 times.
+        region pages, the program pages) and reused: a roster of thousands shows each card 3-5
+        times, and a rebuild after a save redraws only the cards that changed.
         `filters`: the gallery's cards carry the data its filters read; other pages' need none."""
-        key = (card.slug, card.availability is None, root, heading, filters)
-        if key not in self._cards:
-            self._cards[key] = self._card_macro("mentor_card", card, root, heading, filters=filters)
-        return self._cards[key]
+        key = (card, root, heading, filters)
+        drawn = self._cards.get(key)
+        if drawn is None:
+            drawn = self._old_cards.get(key)
+            if drawn is None:
+                drawn = self._card_macro("mentor_card", card, root, heading, filters=filters)
+            self._cards[key] = drawn
+        return drawn
 
     def card_template(self, root: str, heading: str) -> Markup:
         """The <template> a long roster's gallery page carries: the card gallery-cards.js clones

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from mentor_gallery import routes
 from mentor_gallery.content.model import Mentor, Program, Term
 from mentor_gallery.content.text import first_sentence_html, long_date
+from mentor_gallery.site.per_mentor import PerMentor
 from mentor_gallery.site.requests import RequestControl
 
 
@@ -83,7 +84,7 @@ class CardView:
         return avatar_tone(self.name)
 
 
-def public_card(mentor: Mentor) -> CardView:
+def _public_card(mentor: Mentor) -> CardView:
     status = availability(mentor)
     data = {
         **facet_data(mentor),
@@ -102,12 +103,17 @@ def public_card(mentor: Mentor) -> CardView:
         availability=status, roles=role_links(mentor.roles))
 
 
-def roster_card(mentor: Mentor) -> CardView:
+def _roster_card(mentor: Mentor) -> CardView:
     """The public roster of a members-only site: name, region, areas and roles, nothing more."""
     return CardView(slug=mentor.slug, name=mentor.name, url=routes.profile(mentor.slug), region=mentor.region.label,
                     areas=area_links(mentor.expertise), data=tuple(facet_data(mentor).items()), initials=mentor.initials,
                     roles=role_links(mentor.roles))
 
+
+
+# Drawn once per Mentor object: an unchanged profile keeps its object between rebuilds (serve).
+public_card = PerMentor(_public_card)
+roster_card = PerMentor(_roster_card)
 
 @dataclass(frozen=True)
 class Fact:
