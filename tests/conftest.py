@@ -106,6 +106,27 @@ LOOKS = {f"{device}-{scheme}": {**options, "color_scheme": scheme}
          for device, options in (("desktop", DESKTOP), ("phone", PHONE)) for scheme in ("light", "dark")}
 
 
+# Pages seen in two looks each rather than four: a desktop in one palette and a 390 px phone in
+# the other, the pairs alternating from page to page, so that every page is measured at both
+# widths and every look is used (looks_missed says where not).
+PAIRED_LOOKS = (("desktop-light", "phone-dark"), ("desktop-dark", "phone-light"))
+
+
+def paired_visits(names) -> list[tuple[str, str]]:
+    """(look, name) for each page name, two looks a page."""
+    return [(look, name) for number, name in enumerate(names) for look in PAIRED_LOOKS[number % 2]]
+
+
+def looks_missed(visits: list[tuple[str, str]]) -> list[str]:
+    """Pages not seen at both widths and in both palettes, and looks never used."""
+    missed = []
+    for name in dict.fromkeys(name for _, name in visits):
+        looks = {look for look, seen in visits if seen == name}
+        if {look.split("-")[0] for look in looks} != {"desktop", "phone"} or {look.split("-")[1] for look in looks} != {"light", "dark"}:
+            missed.append(name)
+    return missed + sorted(set(LOOKS) - {look for look, _ in visits})
+
+
 def open_page(browser, console: bool = True, **context_options):
     """A page in a new context that records uncaught exceptions, and console errors unless
     console=False, in page.errors."""

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import LOOKS, close_page, open_page, screenshot
+from conftest import LOOKS, close_page, looks_missed, open_page, paired_visits, screenshot
 from support import PROJECT, SiteServer, build_site
 
 pytestmark = pytest.mark.browser
@@ -62,18 +62,13 @@ def check_cards(page, where: str) -> None:
     assert width <= page.viewport_size["width"], f"{where} ({page.look}) scrolls sideways: {width}px"
 
 
-# Each results page on a desktop in one palette and on a 390 px phone in the other, the pairs
-# alternating from page to page: every page measured at both widths, every look used.
-PAIRS = (("desktop-light", "phone-dark"), ("desktop-dark", "phone-light"))
-VISITS = [(look, name) for number, name in enumerate(sorted(RESULTS_PAGES)) for look in PAIRS[number % 2]]
+# Each results page in two looks (conftest.paired_visits): both widths, both palettes.
+VISITS = paired_visits(sorted(RESULTS_PAGES))
 
 
 def test_every_results_page_is_seen_at_both_widths_in_both_palettes():
-    for name in RESULTS_PAGES:
-        looks = {look for look, seen in VISITS if seen == name}
-        assert {look.split("-")[0] for look in looks} == {"desktop", "phone"}, name
-        assert {look.split("-")[1] for look in looks} == {"light", "dark"}, name
-    assert {look for look, _ in VISITS} == set(LOOKS)
+    assert set(RESULTS_PAGES) == {name for _, name in VISITS}
+    assert looks_missed(VISITS) == []
 
 
 @pytest.mark.parametrize(("look", "name"), VISITS, indirect=["look"])

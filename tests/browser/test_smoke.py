@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import LOOKS, axe_violations, close_page, open_page, screenshot
+from conftest import LOOKS, axe_violations, close_page, looks_missed, open_page, paired_visits, screenshot
 from mentor_gallery.content.loader import load_roster
 from support import EXAMPLE_CONTENT
 
@@ -48,8 +48,7 @@ def page_kinds() -> dict[str, str]:
 
 
 KINDS = page_kinds()
-PAIRS = (("desktop-light", "phone-dark"), ("desktop-dark", "phone-light"))
-VISITS = [(look, kind) for number, kind in enumerate(KINDS) for look in PAIRS[number % 2]]
+VISITS = paired_visits(KINDS)
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +61,8 @@ def member(request, browser):
 
 
 def test_every_kind_is_seen_at_both_widths_in_both_palettes():
-    for kind in KINDS:
-        looks = {look for look, seen in VISITS if seen == kind}
-        assert {look.split("-")[0] for look in looks} == {"desktop", "phone"}, kind
-        assert {look.split("-")[1] for look in looks} == {"light", "dark"}, kind
-    assert {look for look, _ in VISITS} == set(LOOKS)
+    assert set(KINDS) == {kind for _, kind in VISITS}
+    assert looks_missed(VISITS) == []
 
 
 @pytest.mark.parametrize(("member", "kind"), VISITS, indirect=["member"])
