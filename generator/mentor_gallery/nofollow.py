@@ -22,6 +22,16 @@ def exists(path: Path) -> bool:
     return True
 
 
+def regular_file_stat(path: Path) -> os.stat_result | None:
+    """The stat of a regular file, not followed; None for a link, a folder, a special file or
+    nothing: callers that compare files by their stat read those again, or refuse them."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
 def kind_problem(path: Path, link: str, not_regular: str) -> str | None:
     """link when path is a symbolic link, not_regular when it is a folder, device or pipe, an
     OS message when it cannot be looked at; None when it is absent or a regular file."""

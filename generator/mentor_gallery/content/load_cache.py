@@ -18,17 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mentor_gallery.nofollow import regular_file_stat
+
 FileKey = tuple[int, int, int]  # (mtime_ns, size, inode)
 
 
 def file_key(path: Path) -> FileKey | None:
     """A regular file's identity as its stat shows it; None for anything else (a link, a special
     file, a file gone), which is read again each time and refused as a cold load refuses it."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
+    info = regular_file_stat(path)
+    if info is None:
         return None
     return info.st_mtime_ns, info.st_size, info.st_ino
 

@@ -18,11 +18,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from mentor_gallery.nofollow import exists
+from mentor_gallery.nofollow import exists, regular_file_stat
 from mentor_gallery.problems import Problem, display_path
 from mentor_gallery.site.nofollow_writes import default_mode, file_problem, folder_problem, remove_file, write_bytes
 
@@ -193,11 +192,8 @@ def _save(docs: Path, manifest: Manifest, result: SyncResult) -> bool:
 
 def _current(path: Path, entry: Entry) -> Entry | None:
     """The file as it is now: the manifest's entry when size and time match, else re-hashed."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
+    info = regular_file_stat(path)
+    if info is None:
         return None
     if info.st_size == entry.size and info.st_mtime_ns == entry.mtime_ns and entry.sha256:
         return entry
