@@ -6,6 +6,7 @@ import functools
 import os
 import http.server
 import shutil
+import socket
 import struct
 import subprocess
 import sys
@@ -95,6 +96,13 @@ def build_site(tmp: Path, content: Path = EXAMPLE_CONTENT, env: dict[str, str] |
     result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config)], capture_output=True, text=True, cwd=tmp,
                             env={**inherited, **(env or {})})
     return Build(result.returncode, result.stdout + result.stderr, tmp / "site")
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def copy_example(dest: Path) -> Path:

@@ -2,19 +2,12 @@
 fails leaves it serving the last site that built."""
 
 import os
-import socket
 import subprocess
 import threading
 import time
 import urllib.request
 
-from support import MKDOCS, copy_example, write_config
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from support import MKDOCS, copy_example, free_port, write_config
 
 
 def fetch(url: str) -> str | None:

@@ -3,7 +3,6 @@ watcher hand Zensical the summary, and a saved profile changes the served home p
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 import urllib.error
@@ -16,15 +15,9 @@ from engines import MENTOR_GALLERY, ZENSICAL, zensical_project
 from html_tree import parse
 from mentor_gallery.content.loader import load_roster
 from mentor_gallery.site.staged_build import ENGINE_CONFIG
-from support import copy_example
+from support import copy_example, free_port
 
 WAIT_S = 90  # a bound on waiting for the server, not a measure of its speed
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def summary(url: str) -> dict | None:
