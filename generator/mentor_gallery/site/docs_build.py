@@ -71,10 +71,13 @@ class DocsBuilder:
             return outcome
         outcome.pages = len(generated.urls)
         # The home page's live parts first: a server that reloads on the pages' writes then reads
-        # them already (written after, they could arrive while it rebuilds, and be missed).
-        write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=reload_config)
+        # them already. A server busy rebuilding when the file changed may still miss it, so a
+        # changed file is written once more after the pages: its reload then sees everything.
+        changed = write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=reload_config)
         outcome.home = site.home
         outcome.sync = apply_plan(project.docs_dir, plan, manifest, generated.urls)
+        if changed and not outcome.sync.problems:
+            write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=True)
         outcome.problems += outcome.sync.problems
         if not outcome.sync.problems:
             self._scanned = known
