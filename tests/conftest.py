@@ -172,6 +172,9 @@ def phone(browser):
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     """Run axe-core in the page; return the violations of the given impacts."""
+    # A colour caught mid-transition (a button just clicked fades to its hover colours) is not
+    # what anyone reads: let running transitions end first.
+    page.evaluate("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)))")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

@@ -111,3 +111,20 @@ def test_a_title_is_escaped_once_in_the_meta():
     spec = SimpleNamespace(title="Ana 'Rock' <Díaz> & Co", hide=["navigation", "toc"], searchable=False)
     assert page_meta(spec) == {"title": "Ana &#39;Rock&#39; &lt;Díaz&gt; &amp; Co", "hide": ["navigation", "toc"],
                                "search": {"exclude": True}}
+
+
+def test_the_engine_configuration_is_rewritten_only_when_the_home_summary_changes(tmp_path):
+    """The watcher writes it once more after a change (Zensical reloads the whole site on it): a
+    change that leaves the summary alone must not count as one."""
+    content = make_roster(tmp_path / "content", {"ana": profile(accepting="true"), "ben": profile("Ben Ode")})
+    builder = DocsBuilder(read_project(zensical_project(tmp_path / "zensical", content)), content)
+    first = builder.build()
+    assert first.engine_config_changed and first.home is not None, first.problems
+    ana = content / "mentors" / "ana.md"
+    ana.write_text(ana.read_text(encoding="utf-8") + "\nA new line of her statement.\n", encoding="utf-8")
+    statement = builder.build()
+    assert statement.sync is not None and statement.sync.written, statement.problems
+    assert not statement.engine_config_changed and statement.home == first.home
+    ana.write_text(ana.read_text(encoding="utf-8").replace("accepting: true", "accepting: false", 1), encoding="utf-8")
+    full = builder.build()
+    assert full.engine_config_changed and full.home != first.home

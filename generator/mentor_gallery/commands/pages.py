@@ -24,7 +24,8 @@ from mentor_gallery.site.content_watch import watch
 from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
-from mentor_gallery.site.staged_build import build_staged
+from mentor_gallery.site.build import EXTRA_KEY
+from mentor_gallery.site.staged_build import build_staged, write_engine_config
 from mentor_gallery.site.zensical_theme import theme_hook, write_theme_hook
 
 
@@ -67,7 +68,10 @@ def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: fl
     return 0
 
 
-def _build(builder: DocsBuilder, content: Path, reload_config: bool = False) -> int:
+SETTLE_S = 1.0  # after the pages' writes, before the engine's configuration is written once more
+
+
+def _build(builder: DocsBuilder, content: Path, reload_config: bool = False) -> tuple[int, Outcome]:
     started = time.perf_counter()
     project = builder.project
     problems, hook = theme_hook(project.custom_dir, project.config_path, project.theme_line)
@@ -78,7 +82,7 @@ def _build(builder: DocsBuilder, content: Path, reload_config: bool = False) -> 
         # Only after a run that wrote the pages: on any problem nothing at all is written.
         write_theme_hook(hook)
         print(f"pages: wrote {display_path(hook)}, through which Zensical finds the gallery's templates; keep it", file=sys.stderr)
-    return status
+    return status, outcome
 
 
 def _verify(project: ProjectConfig, content: Path, site: Path) -> int:
@@ -118,7 +122,13 @@ def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int
             builder.project = read_project(builder.project.config_path)  # mkdocs.yml may have changed
             # The server reads mkdocs.yml through the engine's configuration: rewritten, it reloads.
             config = os.path.abspath(builder.project.config_path)
-            _build(builder, content, reload_config=any(os.path.abspath(path) == config for path in paths))
+            status, outcome = _build(builder, content, reload_config=any(os.path.abspath(path) == config for path in paths))
+            if status == 0 and outcome.engine_config_changed and outcome.home is not None:
+                # Zensical folds changes that come close together into one reload, which can read
+                # the configuration mid-write and then keep the old home summary (seen under load):
+                # once the burst has settled, the same file is written once more, on its own.
+                time.sleep(SETTLE_S)
+                write_engine_config(builder.project.config_path, {EXTRA_KEY: outcome.home}, touch=True)
         except Exception as exc:  # noqa: BLE001 - a watcher reports and keeps watching; the server keeps the last good pages
             print(f"pages: the pages could not be written ({type(exc).__name__}: {exc}); nothing was changed. "
                   "Fix the file and save it again; still watching.", file=sys.stderr)
@@ -166,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
     builder = DocsBuilder(project, content)
     if args.watch:
         return _watch(builder, args, content)
-    return _build(builder, content)
+    return _build(builder, content)[0]
 
 
 def _seconds(text: str) -> float:

@@ -30,6 +30,7 @@ class Outcome:
     roster: Roster | None = None
     pages: int = 0
     home: dict[str, Any] | None = None  # the home page's live parts (config.extra.mentor_gallery), once written
+    engine_config_changed: bool = False  # the engine's configuration was rewritten (a server reloads it)
 
 
 class DocsBuilder:
@@ -71,13 +72,10 @@ class DocsBuilder:
             return outcome
         outcome.pages = len(generated.urls)
         # The home page's live parts first: a server that reloads on the pages' writes then reads
-        # them already. A server busy rebuilding when the file changed may still miss it, so a
-        # changed file is written once more after the pages: its reload then sees everything.
-        changed = write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=reload_config)
+        # them already (the watcher writes a changed file once more when the writes have settled).
+        outcome.engine_config_changed = write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=reload_config)
         outcome.home = site.home
         outcome.sync = apply_plan(project.docs_dir, plan, manifest, generated.urls)
-        if changed and not outcome.sync.problems:
-            write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=True)
         outcome.problems += outcome.sync.problems
         if not outcome.sync.problems:
             self._scanned = known
