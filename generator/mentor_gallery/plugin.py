@@ -31,7 +31,6 @@ from mentor_gallery.site.docs_writer import read_manifest
 from mentor_gallery.site.audience import Audience
 from mentor_gallery.site.build import EXTRA_KEY, BuildCore, BuiltPage
 from mentor_gallery.site.privacy_gate import scan_site
-from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.staged_build import move_into_place, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
@@ -114,13 +113,10 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(1 if custom_dir is not None else 0, str(folder))
         # Kept across serve's rebuilds (see on_startup): each profile's load, each page's HTML,
-        # published photos, the passphrase's key. A new renderer only when its templates move.
-        renderer_key = (tuple(dirs), config.site_name)
-        if getattr(self, "_renderer_key", None) != renderer_key:
-            self.renderer = FragmentRenderer([d / packaged.TEMPLATES for d in dirs], config.site_name)
-            self._renderer_key = renderer_key
+        # published photos, the passphrase's key, the renderer.
         if getattr(self, "core", None) is None:
             self.core = BuildCore()
+        self.renderer = self.core.renderer_for([d / packaged.TEMPLATES for d in dirs], config.site_name)
         self.guide = _packaged_guide(self.settings, Path(config.docs_dir))
         if self.guide is not None and config.nav is not None and not _mentions_guide(config.nav):
             config.nav.append({packaged.GUIDE_SECTION: packaged.guide_nav()})

@@ -128,3 +128,11 @@ def test_the_engine_configuration_is_rewritten_only_when_the_home_summary_change
     ana.write_text(ana.read_text(encoding="utf-8").replace("accepting: true", "accepting: false", 1), encoding="utf-8")
     full = builder.build()
     assert full.engine_config_changed and full.home != first.home
+
+
+def test_the_renderer_is_kept_while_its_templates_and_the_site_name_are_the_same(tmp_path):
+    core = BuildCore()
+    kept = core.renderer_for([TEMPLATES], "Our Association")
+    assert core.renderer_for([TEMPLATES], "Our Association") is kept
+    assert core.renderer_for([TEMPLATES], "Another Association") is not kept
+    assert core.renderer_for([tmp_path, TEMPLATES], "Another Association") is not core.renderer_for([TEMPLATES], "Another Association")

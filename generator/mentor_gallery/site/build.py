@@ -126,6 +126,15 @@ class BuildCore:
         self.loads = LoadCache()  # each profile as read and validated, while its file is unchanged
         self.drawn = PageCache()  # each page's HTML, while what it is drawn from is unchanged
         self._sealer: tuple[str, Sealer] | None = None
+        self._renderer: tuple[tuple, FragmentRenderer] | None = None
+
+    def renderer_for(self, template_dirs: list[Path], site_name: str) -> FragmentRenderer:
+        """The fragment renderer, kept while its template folders and the site's name are the
+        same (its Jinja environment caches compiled templates; a moved folder needs a new one)."""
+        key = (tuple(template_dirs), site_name)
+        if self._renderer is None or self._renderer[0] != key:
+            self._renderer = (key, FragmentRenderer(list(template_dirs), site_name))
+        return self._renderer[1]
 
     def build(self, content_dir: Path, settings: SiteSettings, renderer: FragmentRenderer,
               config_problems: list[Problem] | None = None) -> SiteBuild:

@@ -19,7 +19,6 @@ from mentor_gallery.site.docs_writer import SyncResult, apply_plan, plan_docs
 from mentor_gallery.site.page_files import docs_files
 from mentor_gallery.site.privacy_gate import scan_files
 from mentor_gallery.site.project_config import ProjectConfig
-from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.staged_build import write_engine_config
 
 
@@ -41,14 +40,12 @@ class DocsBuilder:
         self.project = project
         self.content_dir = content_dir
         self.core = BuildCore()
-        self._renderer: FragmentRenderer | None = None
-        self._renderer_key: tuple | None = None
         self._scanned: tuple[frozenset[str], frozenset[str]] | None = None  # private contacts the docs folder was scanned for
 
     def build(self, reload_config: bool = False) -> Outcome:
         """reload_config: rewrite the engine's configuration even if unchanged (mkdocs.yml changed)."""
         project = self.project
-        site = self.core.build(self.content_dir, project.settings, self._renderer_for(project), project.problems)
+        site = self.core.build(self.content_dir, project.settings, self.core.renderer_for(project.template_dirs, project.settings.site_name), project.problems)
         outcome = Outcome(problems=list(site.problems), roster=site.roster)
         if not site.ok or site.contacts is None:
             return outcome
@@ -81,9 +78,3 @@ class DocsBuilder:
             self._scanned = known
         return outcome
 
-    def _renderer_for(self, project: ProjectConfig) -> FragmentRenderer:
-        key = (tuple(project.template_dirs), project.settings.site_name)
-        if self._renderer is None or self._renderer_key != key:
-            self._renderer = FragmentRenderer(project.template_dirs, project.settings.site_name)
-            self._renderer_key = key
-        return self._renderer
