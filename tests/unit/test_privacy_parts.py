@@ -157,3 +157,21 @@ def test_reading_in_parts_finds_what_reading_whole_finds(article, header_extra):
     reader.find(page("<p>another page</p>", header=header))
     assert (reader.find(html) is not None) == whole(html)
     assert (PartReader(CONTACTS).find(html) is not None) == whole(html)
+
+
+# Percent-encoding undone as the standard library undoes it, whatever surrounds it: runs split by
+# literal characters, invalid and truncated UTF-8, non-ASCII text between runs, stray "%".
+_PERCENT_TEXT = st.lists(st.one_of(
+    st.sampled_from(["%", "%4", "%zz", "%C3", "%A9", "%c3%a9", "%F0%9F%98", "%F0%9F%98%80", "%40", "%25", "%2540", "x", "é", "\u202e", "\x00"]),
+    st.text(max_size=3),
+    st.binary(min_size=1, max_size=4).map(lambda b: "".join(f"%{byte:02X}" for byte in b)),
+), max_size=12).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PERCENT_TEXT)
+def test_percent_decoding_is_the_standard_librarys(text):
+    from urllib.parse import unquote as library_unquote
+
+    from mentor_gallery.content.text import unquote
+    assert unquote(text) == library_unquote(text)
