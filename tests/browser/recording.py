@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -52,9 +53,17 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that has moved on (its context closed) drops the connection before the
+        # answer is written: not a failure of the request, which was recorded already.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class RecordingServer:
     def __init__(self) -> None:
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+        self.httpd = _QuietServer(("127.0.0.1", 0), _Recorder)
         self.httpd.received = []
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
