@@ -305,11 +305,17 @@ def _scalar(constructor: Any, node: yaml.ScalarNode, line: int) -> Any:
         raise SourceError(line, f"invalid value '{node.value}': {exc}") from None
 
 
+@functools.lru_cache(maxsize=4096)
+def _typed_plain(tag: str, written: str) -> Any:
+    """A plain scalar's value by the constructor of the full parser's loader; a roster repeats
+    most (`true`, a year), and every implicit type (null, bool, number, date) is immutable."""
+    return yaml.constructor.SafeConstructor().construct_object(yaml.ScalarNode(tag, written), deep=True)
+
+
 def _plain(text: str, first_line: int) -> Document | None:
     """The document of text in the plain one-line-a-key shape (see plain_yaml), typed and lined
     as _convert types and lines it; None for any other text."""
     document = Document(data=None)
-    constructor = yaml.constructor.SafeConstructor()  # the constructor of the full parser's loader
 
     def convert(scalar: tuple[str, bool, int], path: Path_) -> Any:
         written, quoted, line = scalar
@@ -318,7 +324,10 @@ def _plain(text: str, first_line: int) -> Document | None:
         tag = _STR_TAG if quoted else _resolve_tag(yaml.ScalarNode, written, (True, False))
         if tag == _STR_TAG:
             return written
-        value = _scalar(constructor, yaml.ScalarNode(tag, written), line)
+        try:
+            value = _typed_plain(tag, written)
+        except (yaml.constructor.ConstructorError, ValueError):  # the full parser's message, at this line
+            value = _scalar(yaml.constructor.SafeConstructor(), yaml.ScalarNode(tag, written), line)
         if not isinstance(value, str):
             document.written[path] = written
         return value
