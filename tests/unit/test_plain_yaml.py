@@ -67,6 +67,7 @@ PLAIN = [
     "x: =\n",  # YAML's value tag: refused as a tag
     "x: <<\n",  # the merge key's tag as a value
     "title: a - b, c ] d } e\nurl: https://example.org/a?b=c&d=e\nnote: it's 100% fine\n",
+    'a: "["\nb: "{"\nc: ["[", "{", "]"]\nd: {k: "["}\ne: \'[\'\n',
     "name: 'Ana'\nother: \"\"\nempty: ''\nnumber: '3'\n",
     "yes: 1\nno: 2\n2024: x\n1_0: y\nkey-with-dash: z\n",
     "expertise: [\"Finance\", EMS, 3, true, 2024-01-01, ~]\n",

@@ -137,9 +137,10 @@ def _profile(content_dir: Path, taxonomy: Taxonomy, program_slugs: set[str], by_
         return (problems, None), None
     document, body, body_line = loaded
     report = Report(display_path(path), document)
-    mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, content_dir / "mentors" / f"{slug}.md", content_dir)
+    # path is content_dir/mentors/{slug}.md as listed (_entries); joining it again for every profile cost time.
+    mentor = mentor_from(report, slug, body, body_line, taxonomy, program_slugs, path, content_dir)
     problems += report.problems
-    file = ContentFile(report.path, slug, report.document, body, body_line, own=str(content_dir / "mentors" / f"{slug}.md"),
+    file = ContentFile(report.path, slug, report.document, body, body_line, own=str(path),
                        rendered=_statement(mentor) if mentor else None)
     if mentor:
         problems += program_warnings(mentor, by_slug, report.document, report.path)

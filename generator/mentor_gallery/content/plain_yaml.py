@@ -13,7 +13,7 @@ resolver and constructor (source.scalar_value).
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 # A key at the start of its line followed by one space and a value on the same line.
 # (libyaml takes a key of at most 1,024 characters; a longer one goes to the full parser.)
@@ -34,8 +34,16 @@ _DOUBLE_QUOTED = re.compile(r'"([^"]*)"\Z')
 _SINGLE_QUOTED = re.compile(r"'([^']*)'\Z")
 MAX_VALUES = 2000  # more is read by the full parser, which keeps the budget against alias bombs
 
-# (text, quoted, line); a collection: (kind, line, items); a mapping's items are (key, key line, scalar).
+# A scalar: (text as written, quoted, line).
 Scalar = tuple[str, bool, int]
+
+
+class Flow(NamedTuple):
+    """A one-line `[a, b]` (entries: scalars) or `{k: v}` (entries: (key, key line, scalar))."""
+
+    mapping: bool
+    line: int
+    entries: list
 
 
 def read_plain(text: str, first_line: int, convert: Callable[[Scalar, tuple], Any], doc: Any) -> dict | None:
@@ -43,60 +51,50 @@ def read_plain(text: str, first_line: int, convert: Callable[[Scalar, tuple], An
     doc as the full parser notes them; None when the text has any other shape."""
     if _OUTSIDE.search(text):
         return None
-    entries: list[tuple[str, int, Any]] = []
+    entries: list[tuple[str, int, Scalar | Flow]] = []
     count = 0
-    for index, line in enumerate(text.split("\n")):
+    number = first_line - 1
+    for line in text.split("\n"):
+        number += 1
         if not line:
             continue
         matched = _KEY_LINE.match(line)
         if matched is None:
             return None
-        number = index + first_line
-        value = _value(matched.group(2), number)
+        key, written = matched.groups()
+        value = _flow(written, number) if written[0] in "[{" else _block_scalar(written, number)
         if value is None:
             return None
-        count += 1 + (len(value[2]) if len(value) == 3 and isinstance(value[2], list) else 0)
+        count += 1 + (len(value.entries) if isinstance(value, Flow) else 0)
         if count > MAX_VALUES:
             return None
-        entries.append((matched.group(1), number, value))
+        entries.append((key, number, value))
     if not entries:
         return None
     # The text has the plain shape: now convert in the file's order, as the full parser does.
     doc.value_lines.setdefault((), entries[0][1])
+    return _mapping(entries, (), doc, convert)
+
+
+def _mapping(entries: list, path: tuple, doc: Any, convert: Callable[[Scalar, tuple], Any]) -> dict:
     result: dict[str, Any] = {}
     for key, key_line, value in entries:
         if key in result:
-            doc.problems.append((key_line, f"key '{key}' is given twice (also on line {doc.key_lines[(key,)]}); keep one"))
+            # Reported, and the first value kept, as the full parser does (its value is not read).
+            doc.problems.append((key_line, f"key '{key}' is given twice (also on line {doc.key_lines[path + (key,)]}); keep one"))
             continue
-        doc.key_lines[(key,)] = key_line
-        result[key] = _convert(value, (key,), doc, convert)
+        doc.key_lines[path + (key,)] = key_line
+        if isinstance(value, Flow):
+            doc.value_lines.setdefault(path + (key,), value.line)
+            result[key] = (_mapping(value.entries, path + (key,), doc, convert) if value.mapping
+                           else [convert(item, path + (key, i)) for i, item in enumerate(value.entries)])
+        else:
+            result[key] = convert(value, path + (key,))
     return result
 
 
-def _convert(value: Any, path: tuple, doc: Any, convert: Callable[[Scalar, tuple], Any]) -> Any:
-    if value[0] == "[":
-        doc.value_lines.setdefault(path, value[1])
-        return [convert(item, path + (i,)) for i, item in enumerate(value[2])]
-    if value[0] == "{":
-        doc.value_lines.setdefault(path, value[1])
-        result: dict[str, Any] = {}
-        for key, key_line, item in value[2]:
-            if key in result:
-                doc.problems.append((key_line, f"key '{key}' is given twice (also on line {doc.key_lines[path + (key,)]}); keep one"))
-                continue
-            doc.key_lines[path + (key,)] = key_line
-            result[key] = convert(item, path + (key,))
-        return result
-    return convert(value, path)
-
-
-def _value(written: str, line: int) -> Any:
+def _block_scalar(written: str, line: int) -> Scalar | None:
     first = written[0]
-    if first == "[" or first == "{":
-        if written[-1] != ("]" if first == "[" else "}"):
-            return None
-        items = _flow_entries(written[1:-1], line, first == "{")
-        return None if items is None else (first, line, items)
     if first == '"':
         quoted = _DOUBLE_QUOTED.match(written)
         return None if quoted is None else (quoted.group(1), True, line)
@@ -106,6 +104,14 @@ def _value(written: str, line: int) -> Any:
     if _indicated(written) or written[-1] in " :" or ": " in written:
         return None
     return (written, False, line)
+
+
+def _flow(written: str, line: int) -> Flow | None:
+    mapping = written[0] == "{"
+    if written[-1] != ("}" if mapping else "]"):
+        return None
+    entries = _flow_entries(written[1:-1], line, mapping)
+    return None if entries is None else Flow(mapping, line, entries)
 
 
 def _indicated(plain: str) -> bool:
