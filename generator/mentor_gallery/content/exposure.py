@@ -108,11 +108,14 @@ def _texts(value: Any, where: tuple) -> Iterator[tuple[tuple, str]]:
 _RENDERING_MATTERS = ("<", "&", "%", "\\", "[", "@")
 
 
-# What in plain Markdown may take letters or digits away, or move digits: a fenced code block's
-# info string (dropped), an ordered list's number (dropped from the text, and read from its `start`
-# attribute after the text when not 1). Any line that opens with a number and "." or ")" counts.
-_MOVES_TEXT = re.compile(r"```|~~~|^[ \t>*+-]*\d+[.)]", re.MULTILINE)
-_BETWEEN_LETTERS = re.compile(r"[A-Za-z]+")
+# What in plain Markdown may take letters or digits away, or move digits (_moves_text): a fenced
+# code block's info string (dropped), an ordered list's number (dropped from the text, and read
+# from its `start` attribute after the text when not 1). Any line that opens with a number and
+# "." or ")" counts.
+_FENCES = ("```", "~~~")
+_LIST_NUMBER = re.compile(r"[ \t>*+-]*\d+[.)]")  # at a line's start
+# A stretch between ASCII letters long enough to hold a phone's first digits.
+_LONG_BETWEEN_LETTERS = re.compile(r"[^A-Za-z]{%d,}" % MIN_PHONE_DIGITS)
 # Between two letters: at least 7 digits, whatever else (no letter) stands between them.
 _DIGITS_BETWEEN_LETTERS = re.compile(r"\d(?:[^A-Za-z\d]*\d){%d,}" % (MIN_PHONE_DIGITS - 1))
 
@@ -122,8 +125,8 @@ def could_show(body: str, contacts: PrivateContacts) -> bool:
     here. Plain Markdown text keeps its digits in order when rendered (only markup characters go),
     and keeps every letter where it was, so digits with a letter between them never run together:
     a phone it shows is in one stretch of text between letters, its digits read together ("in
-    1995, 25 staff" is not "199525"). Where _MOVES_TEXT, only a rendering tells."""
-    if any(mark in body for mark in _RENDERING_MATTERS) or _MOVES_TEXT.search(body):
+    1995, 25 staff" is not "199525"). Where _moves_text, only a rendering tells."""
+    if any(mark in body for mark in _RENDERING_MATTERS) or _moves_text(body):
         return True
     if body.isascii():
         return any(contacts.may_show_phone(stretch.group()) for stretch in _DIGITS_BETWEEN_LETTERS.finditer(body))
@@ -133,4 +136,10 @@ def could_show(body: str, contacts: PrivateContacts) -> bool:
     folded = unicodedata.normalize("NFKC", body)
     if hides_or_reorders(body) or hides_or_reorders(folded) or any(mark in folded for mark in _RENDERING_MATTERS):
         return True
-    return any(contacts.may_show_phone(stretch) for stretch in _BETWEEN_LETTERS.split(folded) if len(stretch) >= MIN_PHONE_DIGITS)
+    return any(contacts.may_show_phone(stretch.group()) for stretch in _LONG_BETWEEN_LETTERS.finditer(folded))
+
+
+def _moves_text(body: str) -> bool:
+    """Whether body has a code fence, or a line that opens with a number and "." or ")"; line by
+    line, as a search of the whole body for a line's start tries every character."""
+    return any(fence in body for fence in _FENCES) or any(_LIST_NUMBER.match(line) for line in body.split("\n"))

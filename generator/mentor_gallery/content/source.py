@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from mentor_gallery.content.plain_yaml import read_plain
+
 MAX_FILE_BYTES = 512 * 1024
 MAX_YAML_NODES = 100_000  # a taxonomy of 1,000 labels with aliases in both vocabularies fits
 MAX_DEPTH = 50
@@ -165,7 +167,19 @@ def split_frontmatter(text: str) -> tuple[str, str, int]:
 
 
 def parse_yaml(text: str, first_line: int = 1, *, lenient_tags: bool = False) -> Document:
-    """Parse one YAML document safely; line numbers are offset so that text starts at first_line."""
+    """Parse one YAML document safely; line numbers are offset so that text starts at first_line.
+
+    Text of plain `key: value` lines (most frontmatter) is read by plain_yaml, which gives the same
+    document; any other, and mkdocs.yml with its tags, by libyaml."""
+    if not lenient_tags:
+        plain = _plain(text, first_line)
+        if plain is not None:
+            return plain
+    return _parse_full(text, first_line, lenient_tags=lenient_tags)
+
+
+def _parse_full(text: str, first_line: int = 1, *, lenient_tags: bool = False) -> Document:
+    """parse_yaml by libyaml's composer, for any YAML."""
     loader = _Loader(text)
     try:
         try:
@@ -248,13 +262,7 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
         if node.tag.startswith("tag:yaml.org,2002:python/"):
             return None
     if isinstance(node, yaml.ScalarNode):
-        try:
-            # Text is the scalar as written; only other tags need the constructor.
-            value = node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
-            raise SourceError(line, f"YAML tag '{node.tag}' is not allowed; remove the '!' tag and write a plain value") from None
-        except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
-            raise SourceError(line, f"invalid value '{node.value}': {exc}") from None
+        value = _scalar(loader, node, line)
         if not node.style:  # unquoted (None, or '' from libyaml): what YAML made of it may not be what was meant
             if not isinstance(value, str):
                 doc.written[path] = node.value
@@ -284,6 +292,51 @@ def _convert(loader: Any, node: yaml.Node, path: Path_, doc: Document, first_lin
         return result
     finally:
         active.discard(id(node))
+
+
+def _scalar(constructor: Any, node: yaml.ScalarNode, line: int) -> Any:
+    """A scalar's value: text as written, else what the safe constructor makes of its tag."""
+    try:
+        # Text is the scalar as written; only other tags need the constructor.
+        return node.value if node.tag == _STR_TAG else constructor.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError:
+        raise SourceError(line, f"YAML tag '{node.tag}' is not allowed; remove the '!' tag and write a plain value") from None
+    except ValueError as exc:  # e.g. an impossible date such as 2024-02-30
+        raise SourceError(line, f"invalid value '{node.value}': {exc}") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _typed_plain(tag: str, written: str) -> Any:
+    """A plain scalar's value by the constructor of the full parser's loader; a roster repeats
+    most (`true`, a year), and every implicit type (null, bool, number, date) is immutable."""
+    return yaml.constructor.SafeConstructor().construct_object(yaml.ScalarNode(tag, written), deep=True)
+
+
+def _plain(text: str, first_line: int) -> Document | None:
+    """The document of text in the plain one-line-a-key shape (see plain_yaml), typed and lined
+    as _convert types and lines it; None for any other text."""
+    document = Document(data=None)
+
+    def convert(scalar: tuple[str, bool, int], path: Path_) -> Any:
+        written, quoted, line = scalar
+        document.value_lines.setdefault(path, line)
+        # A quoted scalar is text; a plain one is typed by the same resolver as the full parser's.
+        tag = _STR_TAG if quoted else _resolve_tag(yaml.ScalarNode, written, (True, False))
+        if tag == _STR_TAG:
+            return written
+        try:
+            value = _typed_plain(tag, written)
+        except (yaml.constructor.ConstructorError, ValueError):  # the full parser's message, at this line
+            value = _scalar(yaml.constructor.SafeConstructor(), yaml.ScalarNode(tag, written), line)
+        if not isinstance(value, str):
+            document.written[path] = written
+        return value
+
+    data = read_plain(text, first_line, convert, document)
+    if data is None:
+        return None
+    document.data = data
+    return document
 
 
 def _note_comment(node: yaml.ScalarNode, path: Path_, doc: Document, lines: list[str] | None) -> None:

@@ -141,9 +141,14 @@ _REORDERING = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(
 _FORMAT_OR_REORDERING = _character_class(sorted(set(_DROP_FORMAT) | _REORDERING))
 
 
+# The same characters as a set: looking each character up is over twice as fast as the class's
+# search, and none is ASCII, so ASCII text needs no look at all.
+_FORMAT_OR_REORDERING_SET = frozenset(chr(code) for code in set(_DROP_FORMAT) | _REORDERING)
+
+
 def hides_or_reorders(text: str) -> bool:
     """Whether reader_form drops invisible characters from text or reads it in displayed order."""
-    return _FORMAT_OR_REORDERING.search(text) is not None
+    return not text.isascii() and not _FORMAT_OR_REORDERING_SET.isdisjoint(text)
 
 
 def displayed_order(text: str) -> str:
