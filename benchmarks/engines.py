@@ -26,6 +26,7 @@ import yaml
 from .live_reload import fetch, free_port
 from .measure_size import Builds
 from .process import Run, measure, stop
+from .report import ZENSICAL_SERVE, verdict as judged
 from .site_metrics import MB, folder_bytes
 from .sites import write_ours
 
@@ -222,17 +223,15 @@ def engines_table(results: dict[int, EngineSizes]) -> str:
     return _table(headers, rows)
 
 
-WATCH_TARGET_S = 2.0
-
-
 def watch_line(watch: WatchLatency | None) -> str:
     if watch is None:
         return "pages --watch + zensical serve: not measured"
     if watch.error:
         return f"pages --watch + zensical serve ({watch.mentors:,} mentors): {watch.error}"
     served = watch.served_median_s
-    verdict = "PASS" if served is not None and served <= WATCH_TARGET_S else "MISS"
+    # The one target of the issue, as the main report judges it: under 1 s, median of the edits.
+    verdict = judged(ZENSICAL_SERVE, watch.mentors, served)["verdict"]
     return (f"pages --watch + zensical serve ({watch.mentors:,} mentors): first page after {_f(watch.startup_s)} s; an edited "
             f"profile is rewritten in docs/ {_f(watch.written_median_s, 2)} s and served {_f(served, 2)} s after saving "
             f"(median of {len(watch.served_s)}: {', '.join(f'{s:.2f}' for s in watch.served_s)})\n"
-            f"{verdict:<12} saved profile -> changed page served at {watch.mentors:,}: {_f(served, 2)} s (target <= {WATCH_TARGET_S:g} s)")
+            f"{verdict:<12} saved profile -> changed page served at {watch.mentors:,}: {_f(served, 2)} s (target < {ZENSICAL_SERVE.limit:g} s, median of {len(watch.served_s)})")

@@ -60,3 +60,14 @@ def test_check_is_judged_on_the_time_waited_not_the_cpu_of_its_processes():
     assert _by_target(judge({10000: result}))[("mentor-gallery check (wall)", 10000)] == "PASS"
     result = SizeResult(10000, check=Builds([2.2, 2.1, 1.5], [1.9, 1.9, 1.9], [50, 50, 50]))
     assert _by_target(judge({10000: result}))[("mentor-gallery check (wall)", 10000)] == "MISS"
+
+
+def test_the_zensical_watch_line_judges_the_issue_target_alone():
+    """The engines table's watch line: under 1 s, median of the edits; no second, older line."""
+    from benchmarks.engines import WatchLatency, watch_line
+
+    slow = watch_line(WatchLatency(1000, startup_s=30.0, written_s=[0.8] * 5, served_s=[1.2, 1.5, 1.6, 1.9, 1.4]))
+    assert "MISS         saved profile -> changed page served at 1,000: 1.50 s (target < 1 s, median of 5)" in slow
+    assert "2 s" not in slow
+    fast = watch_line(WatchLatency(1000, startup_s=30.0, written_s=[0.3] * 5, served_s=[0.8, 0.9, 0.7, 0.95, 0.85]))
+    assert "PASS         saved profile -> changed page served at 1,000: 0.85 s (target < 1 s, median of 5)" in fast

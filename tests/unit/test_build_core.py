@@ -136,3 +136,26 @@ def test_the_renderer_is_kept_while_its_templates_and_the_site_name_are_the_same
     assert core.renderer_for([TEMPLATES], "Our Association") is kept
     assert core.renderer_for([TEMPLATES], "Another Association") is not kept
     assert core.renderer_for([tmp_path, TEMPLATES], "Another Association") is not core.renderer_for([TEMPLATES], "Another Association")
+
+
+def test_under_watch_the_saved_profiles_page_is_written_before_the_rest(tmp_path):
+    """Zensical redraws what changes close together in one go: the page being edited goes first,
+    on its own, and the gallery and lists its card is on follow after the pause."""
+    content = make_roster(tmp_path / "content", {"ana": profile(), "ben": profile("Ben Ode")})
+    builder = DocsBuilder(read_project(zensical_project(tmp_path / "zensical", content)), content)
+    assert builder.build().sync is not None
+    docs = builder.project.docs_dir
+    ana = content / "mentors" / "ana.md"
+    head, _, body = ana.read_text(encoding="utf-8").partition("\n---\n")
+    ana.write_text(f"{head}\n---\nA new first sentence.\n\n{body}", encoding="utf-8")
+    seen: dict[str, bool] = {}
+
+    def between() -> None:
+        seen["profile"] = "A new first sentence." in (docs / "mentors" / "ana" / "index.md").read_text(encoding="utf-8")
+        seen["gallery"] = "A new first sentence." in (docs / "mentors" / "index.md").read_text(encoding="utf-8")
+
+    outcome = builder.build(saved=[str(ana)], between=between)
+    assert outcome.sync is not None, outcome.problems
+    assert seen == {"profile": True, "gallery": False}
+    assert outcome.sync.written[0] == "mentors/ana/index.md" and "mentors/index.md" in outcome.sync.written
+    assert "A new first sentence." in (docs / "mentors" / "index.md").read_text(encoding="utf-8")

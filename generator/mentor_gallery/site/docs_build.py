@@ -8,15 +8,16 @@ engine would publish it) and writes. Any problem stops the run before the first 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Collection
 
 from mentor_gallery.content.model import Roster
 from mentor_gallery.problems import Problem, display_path
-from mentor_gallery.site.build import EXTRA_KEY, BuildCore
+from mentor_gallery.site.build import EXTRA_KEY, BuildCore, SiteBuild
 from mentor_gallery.site.docs_writer import SyncResult, apply_plan, plan_docs
-from mentor_gallery.site.page_files import docs_files
+from mentor_gallery.site.page_files import docs_files, page_path
 from mentor_gallery.site.privacy_gate import scan_files
 from mentor_gallery.site.project_config import ProjectConfig
 from mentor_gallery.site.staged_build import write_engine_config
@@ -42,8 +43,10 @@ class DocsBuilder:
         self.core = BuildCore()
         self._scanned: tuple[frozenset[str], frozenset[str]] | None = None  # private contacts the docs folder was scanned for
 
-    def build(self, reload_config: bool = False) -> Outcome:
-        """reload_config: rewrite the engine's configuration even if unchanged (mkdocs.yml changed)."""
+    def build(self, reload_config: bool = False, saved: Collection[str] = (), between: Callable[[], None] | None = None) -> Outcome:
+        """reload_config: rewrite the engine's configuration even if unchanged (mkdocs.yml changed).
+        saved: content files just saved; the pages and photos made from them are written first,
+        then `between` is called, then the rest (see apply_plan)."""
         project = self.project
         site = self.core.build(self.content_dir, project.settings, self.core.renderer_for(project.template_dirs, project.settings.site_name), project.problems)
         outcome = Outcome(problems=list(site.problems), roster=site.roster)
@@ -72,9 +75,18 @@ class DocsBuilder:
         # them already (the watcher writes a changed file once more when the writes have settled).
         outcome.engine_config_changed = write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=reload_config)
         outcome.home = site.home
-        outcome.sync = apply_plan(project.docs_dir, plan, manifest, generated.urls)
+        outcome.sync = apply_plan(project.docs_dir, plan, manifest, generated.urls, _made_from(site, saved), between)
         outcome.problems += outcome.sync.problems
         if not outcome.sync.problems:
             self._scanned = known
         return outcome
 
+
+def _made_from(site: SiteBuild, saved: Collection[str]) -> set[str]:
+    """The docs-relative paths of the pages and photos drawn from the given content files."""
+    if not saved:
+        return set()
+    wanted = {os.path.abspath(path) for path in saved}
+    # A page or photo names its source as display_path does: relative to here, or as given.
+    found = {page_path(page.spec) for page in site.pages if os.path.abspath(page.spec.source) in wanted}
+    return found | {uri for uri, source in site.photo_sources.items() if os.path.abspath(source) in wanted}

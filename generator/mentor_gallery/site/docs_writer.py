@@ -20,6 +20,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Callable, Collection
 
 from mentor_gallery.nofollow import exists, regular_file_stat
 from mentor_gallery.problems import Problem, display_path
@@ -138,8 +139,11 @@ def plan_docs(docs: Path, files: dict[str, bytes]) -> tuple[Plan, Manifest]:
     return plan_sync(docs, files, old), old
 
 
-def apply_plan(docs: Path, plan: Plan, old: Manifest, urls: list[str]) -> SyncResult:
-    """Carry out a plan without problems: write, delete, then record it all in the manifest."""
+def apply_plan(docs: Path, plan: Plan, old: Manifest, urls: list[str], first: Collection[str] = (),
+               between: Callable[[], None] | None = None) -> SyncResult:
+    """Carry out a plan without problems: write, delete, then record it all in the manifest.
+    first: files written before the others; between: called after them when others follow (a
+    server that rebuilds what changed together then takes the first ones on their own)."""
     result = SyncResult(unchanged=len(plan.unchanged))
     if not plan.write and not plan.delete and old.urls == urls:
         if plan.unchanged != {p: old.files[p] for p in plan.unchanged}:
@@ -151,7 +155,12 @@ def apply_plan(docs: Path, plan: Plan, old: Manifest, urls: list[str]) -> SyncRe
         return result
     mode = default_mode()
     done: dict[str, Entry] = dict(plan.unchanged)
-    for relative, data in plan.write.items():
+    early = [relative for relative in plan.write if relative in first]
+    order = early + [relative for relative in plan.write if relative not in first]
+    for index, relative in enumerate(order):
+        if index == len(early) and early and between is not None:
+            between()
+        data = plan.write[relative]
         failure = write_bytes(docs, relative, data, mode)
         if failure:
             result.problems.append(Problem(display_path(failure[0]), 1, failure[1]))
