@@ -24,8 +24,7 @@ from mentor_gallery.site.content_watch import watch
 from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
-from mentor_gallery.site.build import EXTRA_KEY
-from mentor_gallery.site.staged_build import build_staged, write_engine_config
+from mentor_gallery.site.staged_build import build_staged
 from mentor_gallery.site.zensical_theme import theme_hook, write_theme_hook
 
 
@@ -128,12 +127,12 @@ def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int
             config = os.path.abspath(builder.project.config_path)
             # The saved files' own pages first: the page being edited shows without waiting for the gallery.
             status, outcome = _build(builder, content, reload_config=any(os.path.abspath(path) == config for path in paths), saved=paths)
-            if status == 0 and outcome.engine_config_changed and outcome.home is not None:
+            if status == 0 and outcome.engine_config_changed:
                 # Zensical folds changes that come close together into one reload, which can read
                 # the configuration mid-write and then keep the old home summary (seen under load):
                 # once the burst has settled, the same file is written once more, on its own.
                 time.sleep(SETTLE_S)
-                write_engine_config(builder.project.config_path, {EXTRA_KEY: outcome.home}, touch=True)
+                builder.rewrite_engine_config(outcome)
         except Exception as exc:  # noqa: BLE001 - a watcher reports and keeps watching; the server keeps the last good pages
             print(f"pages: the pages could not be written ({type(exc).__name__}: {exc}); nothing was changed. "
                   "Fix the file and save it again; still watching.", file=sys.stderr)

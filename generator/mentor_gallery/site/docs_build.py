@@ -73,13 +73,23 @@ class DocsBuilder:
         outcome.pages = len(generated.urls)
         # The home page's live parts first: a server that reloads on the pages' writes then reads
         # them already (the watcher writes a changed file once more when the writes have settled).
-        outcome.engine_config_changed = write_engine_config(project.config_path, {EXTRA_KEY: site.home}, touch=reload_config)
+        outcome.engine_config_changed = _write_engine_config(project, site.home, touch=reload_config)
         outcome.home = site.home
         outcome.sync = apply_plan(project.docs_dir, plan, manifest, generated.urls, _made_from(site, saved), between)
         outcome.problems += outcome.sync.problems
         if not outcome.sync.problems:
             self._scanned = known
         return outcome
+
+    def rewrite_engine_config(self, outcome: Outcome) -> None:
+        """Write the engine's configuration of a run once more, as it is: a server that folded its
+        first write into the reload of the pages' writes reads it again, on its own."""
+        if outcome.home is not None:
+            _write_engine_config(self.project, outcome.home, touch=True)
+
+
+def _write_engine_config(project: ProjectConfig, home: dict[str, Any], touch: bool) -> bool:
+    return write_engine_config(project.config_path, {EXTRA_KEY: home}, touch=touch)
 
 
 def _made_from(site: SiteBuild, saved: Collection[str]) -> set[str]:
