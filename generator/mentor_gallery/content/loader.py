@@ -10,7 +10,7 @@ import functools
 import gc
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -34,6 +34,8 @@ IGNORED_NAMES = {"readme.md"}
 class LoadResult:
     roster: Roster
     problems: list[Problem]
+    # Every profile's private contact, as gathered to compare every file with them.
+    contacts: PrivateContacts = field(default_factory=PrivateContacts)
 
     @property
     def ok(self) -> bool:
@@ -124,7 +126,7 @@ def _load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None, timezo
     problems += others_contacts(form_files, contacts)
 
     problems.sort(key=lambda p: (p.path, p.line, p.message))
-    return LoadResult(Roster(taxonomy, mentors, programs, forms), problems)
+    return LoadResult(Roster(taxonomy, mentors, programs, forms), problems, contacts)
 
 
 def _profile(content_dir: Path, taxonomy: Taxonomy, program_slugs: set[str], by_slug: dict[str, Program],

@@ -155,7 +155,7 @@ class BuildCore:
         # Advice, as check gives it: profiles that will show no request control.
         out.problems += handler_warnings(result.roster, settings)
         out.roster = result.roster
-        out.contacts = PrivateContacts.of(result.roster.mentors)
+        out.contacts = result.contacts
         renderer.contacts = out.contacts  # members-only pages are read before they are sealed
         return render_site(result.roster, settings, renderer, self.photos, out, self.drawn)
 
