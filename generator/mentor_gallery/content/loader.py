@@ -52,12 +52,12 @@ def load_roster(content_dir: Path, allowed_hosts: frozenset[str] | None = None, 
     for a command that runs no threads (`check`); the site's build reads in its own process.
     cache: what an earlier load of this folder kept (see load_cache); the result is the same as
     without it, and a load with a cache reads in this process only."""
-    with _cycle_collection_paused():
+    with cycle_collection_paused():
         return _load_roster(Path(content_dir), allowed_hosts, timezone, 1 if cache is not None else workers, cache)
 
 
 @contextlib.contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
+def cycle_collection_paused() -> Iterator[None]:
     """Python's cycle collector pauses while a roster loads: everything read is kept, so each of
     its passes would walk the whole growing roster again (about a sixth of the time at 10,000
     profiles) to find nothing to free. It runs again afterwards, as it was."""
