@@ -131,6 +131,8 @@ def unquote(text: str) -> str:
     The library's splits text at every non-ASCII character, which made photos read as text (all
     such characters) cost most of the gate's time on them."""
     return _PERCENT_RUN.sub(lambda run: bytes.fromhex(run.group().replace("%", "")).decode("utf-8", "replace"), text)
+
+
 # What can make text display in another order than it is stored: direction controls and marks
 # (format characters too), and right-to-left letters (Hebrew, Arabic and their neighbours). Text
 # holding none is shown as stored; text holding any is also read in the order it is displayed.
