@@ -43,10 +43,12 @@ def _folder_keys(folder: Path, skip_top_suffix: str | None = None) -> tuple:
             return
         for entry in entries:
             try:
+                # Skipped before its stat: the folder's listing already says a file is regular, and
+                # the profiles it skips are thousands on a large roster.
+                if top and skip_top_suffix and entry.name.endswith(skip_top_suffix) and entry.is_file(follow_symlinks=False):
+                    continue
                 info = entry.stat(follow_symlinks=False)
             except OSError:
-                continue
-            if top and skip_top_suffix and entry.name.endswith(skip_top_suffix) and stat.S_ISREG(info.st_mode):
                 continue
             found.append((entry.path, info.st_mode, info.st_mtime_ns, info.st_size, info.st_ino))
             if stat.S_ISDIR(info.st_mode):
