@@ -226,3 +226,27 @@ def test_check_reports_the_same_problems_at_the_same_lines_with_the_plain_reader
 def test_values_are_typed_as_yaml_types_them():
     document = same_as_full("a: 2024-02-03\nb: yes\nc: 1.5\nd: ~\ne: '2024-02-03'\n")
     assert document[1] == typed({"a": dt.date(2024, 2, 3), "b": True, "c": 1.5, "d": None, "e": "2024-02-03"})
+
+
+# Frontmatter anyone may send in a pull request, up to the size a content file may have (512 KB):
+# shapes that make a pattern try many ways before failing. Each is read in bounded time, and as
+# the full parser reads it.
+HOSTILE = [
+    "tags: [" + "a " * 200_000 + ":]\n",  # a flow entry of many words that ends on a colon
+    "tags: [a" + " " * 400_000 + "b :]\n",  # long runs of spaces between words of one entry
+    "tags: {" + "k: v, " * 60_000 + "k: ]}\n",  # many keyed entries, the last one broken
+    "name: " + "x" * 400_000 + ":\n",  # a long value ending on a colon
+    "k: v\n" * 50_000,  # many lines
+    "tags: [" + "a, " * 60_000 + "]\n",  # more values than the plain reader takes
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_frontmatter_is_read_in_bounded_time_and_as_the_full_parser_reads_it(text):
+    import time
+
+    # CPU time, not wall time: a guard against a stall that a busy machine cannot trip.
+    started = time.process_time()
+    fast = outcome(source.parse_yaml, text)
+    assert time.process_time() - started < 2.0
+    assert fast == outcome(full, text)
