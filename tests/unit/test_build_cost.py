@@ -3,6 +3,7 @@ with the reason and the limit, at its line (issue: Hardening II)."""
 
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 
@@ -121,6 +122,73 @@ def test_a_broken_raster_photo_is_refused_at_its_line(tmp_path, name, data):
     (root / "mentors" / name).write_bytes(data)
     found = problems(root)
     assert any(p.startswith(f"ana.md:7: photo '{name}' is damaged: its pixels cannot be read") for p in found), found
+
+
+@functools.cache  # made once: drawing four megapixels of noise is the slow part
+def phone_sized_jpeg(width: int = 2400, height: int = 1600, orientation: int | None = None) -> bytes:
+    """A photo as a phone takes it: large, full of detail (noise compresses as badly as a face)."""
+    import io
+
+    from PIL import Image
+
+    image = Image.merge("RGB", [Image.effect_noise((width, height), sigma) for sigma in (30, 50, 70)])
+    out = io.BytesIO()
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation  # the Orientation tag a phone writes when held upright
+    image.save(out, "JPEG", quality=60, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def test_a_large_jpeg_cut_off_half_way_is_refused_at_its_line(tmp_path):
+    # Decoded at a reduced scale (see the next test), a cut-off stream must still be found.
+    root = roster_with_photo(tmp_path, "ana.jpg")
+    data = phone_sized_jpeg()
+    (root / "mentors" / "ana.jpg").write_bytes(data[: len(data) // 2])
+    assert any(p.startswith("ana.md:7: photo 'ana.jpg' is damaged: its pixels cannot be read") for p in problems(root))
+
+
+def test_a_large_jpeg_is_decoded_at_a_reduced_scale_by_check_and_the_build(tmp_path, monkeypatch):
+    """A phone photo is decoded at no more pixels than the published sizes need (twice the
+    longest published side, as Pillow's own thumbnail does), not at its 4 megapixels: ten thousand
+    mentors with photos must not cost the build minutes of decoding."""
+    import io
+
+    from PIL import Image, ImageFile
+
+    from mentor_gallery.content.photos import PUBLISHED_PIXELS, THUMBNAIL_PIXELS
+
+    decoded: list[tuple[int, int]] = []
+    load = ImageFile.ImageFile.load
+
+    def recording_load(image):
+        result = load(image)
+        decoded.append(image.size)
+        return result
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording_load)
+    photo = tmp_path / "c" / "ana.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(phone_sized_jpeg())
+    checked = check_photo(photo, tmp_path / "c")
+    published = {pixels: published_bytes(checked, pixels) for pixels in (PUBLISHED_PIXELS, THUMBNAIL_PIXELS)}
+    assert decoded and all(w * h <= 1200 * 800 for w, h in decoded), decoded  # 1/2 scale at most
+    assert min(w * h for w, h in decoded) <= 600 * 400  # the thumbnail's: 1/4 scale
+    for pixels, data in published.items():
+        assert max(Image.open(io.BytesIO(data)).size) == pixels
+
+
+def test_a_photo_taken_upright_is_published_upright(tmp_path):
+    import io
+
+    from PIL import Image
+
+    photo = tmp_path / "c" / "ana.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(phone_sized_jpeg(2400, 1600, orientation=6))  # stored sideways, shown rotated
+    published = Image.open(io.BytesIO(published_bytes(check_photo(photo, tmp_path / "c"))))
+    assert published.size == (267, 400)
+    assert not published.getexif()  # and the metadata, orientation included, is not published
 
 
 def test_a_photo_broken_after_check_is_a_message_from_the_build_not_a_traceback(tmp_path):

@@ -16,9 +16,13 @@ import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mentor_gallery.content.source import SourceError, read_content_bytes
 from mentor_gallery.content.svg_cost import DrawingTooCostly, measure
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 photo; larger ones are decompression bombs or mistakes
@@ -84,6 +88,7 @@ def _decode(data: bytes) -> None:
 
     try:
         with Image.open(io.BytesIO(data)) as image:
+            _reduce_while_decoding(image, PUBLISHED_PIXELS)
             image.load()
     except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError... for damaged data
         reason = str(exc) or type(exc).__name__
@@ -173,6 +178,7 @@ def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
 
     try:
         with Image.open(io.BytesIO(photo.source.read_bytes())) as opened:
+            _reduce_while_decoding(opened, pixels)
             image = ImageOps.exif_transpose(opened)  # keep the orientation the EXIF block asked for
             image.thumbnail((pixels, pixels))
             if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
@@ -184,6 +190,14 @@ def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
     except Exception as exc:  # changed or removed since it was checked: a message, not a traceback
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         raise PhotoError(f"cannot be read ({reason}); export it again and run check") from None
+
+
+def _reduce_while_decoding(image: "PILImage", pixels: int) -> None:
+    """Let a JPEG decode at the largest of 1/2, 1/4 or 1/8 scale that keeps twice `pixels` on
+    both sides, as Pillow's thumbnail does: a 12-megapixel phone photo is then decoded at a
+    sixteenth of its pixels or fewer. Every byte of the compressed stream is still read, so a
+    damaged or cut-off file fails as it would at full size. Other formats decode whole."""
+    image.draft(None, (pixels * 2, pixels * 2))
 
 
 def _draw_svg(svg: bytes, pixels: int) -> bytes:
