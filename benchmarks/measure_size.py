@@ -75,7 +75,7 @@ class Prepared:
 def prepare(root: Path, size: int, seed: int, site_url: str) -> Prepared:
     roster = write_roster(root / "content", size, seed=seed)
     return Prepared(root, roster, write_ours(root / "ours", root / "content", site_url),
-                    write_baseline(root / "baseline", roster.profiles, site_url))
+                    write_baseline(root / "baseline", roster.profiles, site_url, roster.mentors_dir))
 
 
 def measure_size(prepared: Prepared, repeat: int, log=print) -> SizeResult:

@@ -96,9 +96,11 @@ def write_ours(root: Path, content: Path, site_url: str | None = None) -> Path:
     return _write(root, config)
 
 
-def write_baseline(root: Path, profiles: list[SyntheticProfile], site_url: str | None = None) -> Path:
+def write_baseline(root: Path, profiles: list[SyntheticProfile], site_url: str | None = None,
+                   photos: Path | None = None) -> Path:
     """root/mkdocs.yml for plain Material: the shipped theme, nav and hand-written pages, and one page
-    per profile under mentors/, not in the nav."""
+    per profile under mentors/, not in the nav. photos: the folder holding the profiles' photos,
+    published as they are beside their pages (plain Material copies a photo; it does not scale it)."""
     docs = root / "docs"
     (docs / "mentors").mkdir(parents=True, exist_ok=True)
     _copy_hand_written_pages(docs)
@@ -110,7 +112,9 @@ def write_baseline(root: Path, profiles: list[SyntheticProfile], site_url: str |
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / uri).write_text(text, encoding="utf-8")
     for profile in profiles:
-        (docs / "mentors" / f"{profile.slug}.md").write_text(baseline_page(profile), encoding="utf-8")
+        (docs / "mentors" / f"{profile.slug}.md").write_text(baseline_page(profile, bool(photos)), encoding="utf-8")
+        if photos and profile.photo:
+            shutil.copyfile(photos / profile.photo, docs / "mentors" / profile.photo)
     config = _site_settings(shipped_config(), site_url)
     config["theme"].pop("custom_dir", None)
     for ours in ("extra_css", "extra_javascript"):  # our stylesheets and scripts, from site-templates/
@@ -120,8 +124,9 @@ def write_baseline(root: Path, profiles: list[SyntheticProfile], site_url: str |
     return _write(root, config)
 
 
-def baseline_page(profile: SyntheticProfile) -> str:
-    """A profile as a committee would write it without the plugin: a heading, a few facts, the statement."""
+def baseline_page(profile: SyntheticProfile, with_photo: bool = False) -> str:
+    """A profile as a committee would write it without the plugin: a heading, its photo (when
+    with_photo and it has one), a few facts, the statement."""
     front = profile.frontmatter
     facts = [("Position", f"{front['title']}, {front['organization']}"), ("Region", front["region"]),
              ("Areas of expertise", ", ".join(front["expertise"]))]
@@ -132,4 +137,5 @@ def baseline_page(profile: SyntheticProfile) -> str:
     if front.get("languages"):
         facts.append(("Languages", ", ".join(front["languages"])))
     listing = "\n".join(f"- **{label}:** {value}" for label, value in facts)
-    return f"# {front['name']}\n\n{listing}\n\n{profile.statement}\n"
+    photo = f"![{front.get('photo_alt', front['name'])}]({profile.photo}){{ width=200 }}\n\n" if with_photo and profile.photo else ""
+    return f"# {front['name']}\n\n{photo}{listing}\n\n{profile.statement}\n"

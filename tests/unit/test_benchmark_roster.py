@@ -64,6 +64,7 @@ def test_profiles_mix_fields_as_a_real_roster_does(roster):
     assert any(c.public for c in contacts) and any(not c.public for c in contacts)
     assert any(m.contact is None for m in mentors)
     assert any(m.photo for m in mentors) and any(m.photo is None for m in mentors)
+    assert {m.photo.format for m in mentors if m.photo} == {"JPEG", "SVG"}  # photographs, and drawn initials
     assert {m.capacity for m in mentors} >= {None, 0, 1, 2}
     assert any(not m.available for m in mentors) and any(m.available for m in mentors)
     assert any(m.updated is None for m in mentors) and len({m.updated for m in mentors}) > 50
@@ -87,6 +88,27 @@ def test_the_baseline_is_plain_markdown_kept_out_of_the_nav(tmp_path, roster):
         assert page == baseline_page(profile)
         assert page.startswith(f"# {profile.name}\n") and "---" not in page
         assert profile.statement in page
+
+
+def test_photos_are_photographs_of_a_phone_export_and_the_baseline_publishes_them_as_they_are(tmp_path, roster):
+    """The build's cost per photo (decoding, scaling, the privacy gate's reading of what it
+    publishes) is only measured when the photos are as large and as detailed as real ones."""
+    import io
+
+    from PIL import Image
+
+    from benchmarks.synthetic import PHOTO_SIZE
+
+    photographed = [p for p in roster.profiles if p.photo and p.photo.endswith(".jpg")]
+    sizes = [(roster.mentors_dir / p.photo).stat().st_size for p in photographed]
+    assert len(photographed) >= 5 and min(sizes) > 200_000  # grain, as a camera's: not flat colour
+    assert len({(roster.mentors_dir / p.photo).read_bytes() for p in photographed}) == len(photographed)
+    assert Image.open(io.BytesIO((roster.mentors_dir / photographed[0].photo).read_bytes())).size == PHOTO_SIZE
+    write_baseline(tmp_path, photographed[:2], photos=roster.mentors_dir)
+    for profile in photographed[:2]:
+        copied = tmp_path / "docs" / "mentors" / profile.photo
+        assert copied.read_bytes() == (roster.mentors_dir / profile.photo).read_bytes()
+        assert f"]({profile.photo})" in (tmp_path / "docs" / "mentors" / f"{profile.slug}.md").read_text(encoding="utf-8")
 
 
 def test_no_two_profiles_share_a_phone_number(tmp_path):
