@@ -31,6 +31,10 @@ PUBLISHED_PIXELS = 400  # the longest side of a published photo: sharp at 128 px
 THUMBNAIL_PIXELS = 144  # the longest side of a card's copy: sharp at 48 px on a 3x screen
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".svg": "SVG"}
 PUBLISHED_SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp", "SVG": ".png"}
+# How each kind is encoded. A JPEG's optimize: Huffman tables made for the picture, the same
+# pixels in about 15% fewer bytes for a phone to fetch and the privacy gate to read.
+SAVE_OPTIONS: dict[str, dict[str, int | bool]] = {"JPEG": {"quality": 85, "optimize": True}, "WEBP": {"quality": 85},
+                                                  "PNG": {"optimize": True}}
 MEDIA_TYPE = {".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp"}
 # What an SVG may still point at after sanitising: its own elements, or an embedded raster image.
 _SAFE_REFERENCE = re.compile(r"\s*(#[\w.\-:]*|data:image/(png|jpeg|webp);base64,[A-Za-z0-9+/=\s]*)\s*")
@@ -184,8 +188,7 @@ def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
             if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
                 image = image.convert("RGB")
             out = io.BytesIO()
-            options = {"quality": 85} if photo.format in ("JPEG", "WEBP") else {"optimize": True}
-            image.save(out, format=photo.format, **options)  # no exif=, no pnginfo=: metadata is dropped
+            image.save(out, format=photo.format, **SAVE_OPTIONS[photo.format])  # no exif=, no pnginfo=: metadata is dropped
             return out.getvalue()
     except Exception as exc:  # changed or removed since it was checked: a message, not a traceback
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
