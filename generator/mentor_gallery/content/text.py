@@ -186,6 +186,29 @@ def reorders(text: str) -> bool:
     return not text.isascii() and _REORDERING_CHARACTER.search(unicodedata.normalize("NFKC", text)) is not None
 
 
+# Text of Latin-1 characters only (U+0000-U+00FF: most accented prose, and every byte of a binary
+# file read byte for byte), and U+FFFD where a decoding failed, is folded one character at a time:
+# no character there decomposes to a mark that could join a neighbour, none reorders, and the soft
+# hyphen is its only invisible one. So NFKC and the dropping of invisible characters come down to
+# replacing these few characters (a photo read byte for byte: 0.7 ms against 2 ms for 34 KB).
+_LATIN1_FOLDS = {char: unicodedata.normalize("NFKC", char) for char in map(chr, range(0x80, 0x100))
+                 if unicodedata.normalize("NFKC", char) != char} | {"\xad": ""}
+_LATIN1_FOLD = re.compile("[" + "".join(_LATIN1_FOLDS) + "]")
+
+
+def _fold_latin1(found: re.Match) -> str:
+    return _LATIN1_FOLDS[found.group()]
+
+
+def _latin1(text: str) -> bool:
+    """Whether every character of text is Latin-1 or U+FFFD."""
+    try:
+        (text.replace("\ufffd", "") if "\ufffd" in text else text).encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def reader_form(text: str) -> str:
     """Text as a reader or a copy-paste would take it: entities and JSON escapes decoded,
     percent-encoding undone, compatibility forms folded (full-width digits), text that direction
