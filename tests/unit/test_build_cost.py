@@ -148,22 +148,24 @@ def test_a_large_jpeg_cut_off_half_way_is_refused_at_its_line(tmp_path):
     assert any(p.startswith("ana.md:7: photo 'ana.jpg' is damaged: its pixels cannot be read") for p in problems(root))
 
 
-def test_a_large_jpeg_is_decoded_at_a_reduced_scale_by_check_and_the_build(tmp_path, monkeypatch):
-    """A phone photo is decoded at no more pixels than the published sizes need (twice the
-    longest published side, as Pillow's own thumbnail does), not at its 4 megapixels: ten thousand
-    mentors with photos must not cost the build minutes of decoding."""
+def test_a_large_jpeg_is_decoded_once_by_check_and_once_by_the_build_at_a_reduced_scale(tmp_path, monkeypatch):
+    """A phone photo is decoded at a reduced scale (at least DECODE_GAP times the largest published
+    side), not at its 4 megapixels, and the build makes both published sizes from one decoding:
+    ten thousand mentors with photos must not cost the build minutes of decoding."""
     import io
 
     from PIL import Image, ImageFile
 
-    from mentor_gallery.content.photos import PUBLISHED_PIXELS, THUMBNAIL_PIXELS
+    from mentor_gallery.content.photos import PUBLISHED_SIZES, published_photos
 
     decoded: list[tuple[int, int]] = []
     load = ImageFile.ImageFile.load
 
     def recording_load(image):
+        decoding = bool(image.tile)  # what is left to decode; a loaded image has none
         result = load(image)
-        decoded.append(image.size)
+        if decoding:
+            decoded.append(image.size)
         return result
 
     monkeypatch.setattr(ImageFile.ImageFile, "load", recording_load)
@@ -171,15 +173,32 @@ def test_a_large_jpeg_is_decoded_at_a_reduced_scale_by_check_and_the_build(tmp_p
     photo.parent.mkdir(parents=True)
     photo.write_bytes(phone_sized_jpeg())
     checked = check_photo(photo, tmp_path / "c")
-    published = {pixels: published_bytes(checked, pixels) for pixels in (PUBLISHED_PIXELS, THUMBNAIL_PIXELS)}
-    assert decoded and all(w * h <= 1200 * 800 for w, h in decoded), decoded  # 1/2 scale at most
-    assert min(w * h for w, h in decoded) <= 600 * 400  # the thumbnail's: 1/4 scale
+    published = published_photos(checked)
+    assert decoded == [(1200, 800), (1200, 800)], decoded  # check's, then the build's: 1/2 scale
+    assert sorted(published) == sorted(PUBLISHED_SIZES)
     for pixels, data in published.items():
         assert max(Image.open(io.BytesIO(data)).size) == pixels
         # Huffman tables made for the picture: fewer bytes than the standard tables give its pixels
         plain = io.BytesIO()
         Image.open(io.BytesIO(data)).save(plain, "JPEG", quality=85)
         assert len(data) < 0.97 * len(plain.getvalue())
+
+
+def test_the_build_publishes_each_photo_from_one_decoding(tmp_path, monkeypatch):
+    from mentor_gallery.content import photos
+    from mentor_gallery.site.build import PhotoCache
+
+    opened: list[str] = []
+    real = photos.published_photos
+    monkeypatch.setattr(photos, "published_photos", lambda photo, sizes=photos.PUBLISHED_SIZES: opened.append(photo.source.name) or real(photo, sizes))
+    monkeypatch.setattr("mentor_gallery.site.build.published_photos", photos.published_photos)
+    source = tmp_path / "c" / "ana.jpg"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(phone_sized_jpeg())
+    cache = PhotoCache()
+    checked = check_photo(source, tmp_path / "c")
+    both = {pixels: cache(checked, pixels) for pixels in photos.PUBLISHED_SIZES}
+    assert opened == ["ana.jpg"] and both == real(checked)
 
 
 def test_a_photo_taken_upright_is_published_upright(tmp_path):

@@ -29,6 +29,10 @@ MAX_PIXELS = 25_000_000  # a 5000 x 5000 photo; larger ones are decompression bo
 MAX_SVG_ELEMENTS = 2_000  # bounds the drawing work of one photo (no <use> fan-out bombs)
 PUBLISHED_PIXELS = 400  # the longest side of a published photo: sharp at 128 px on a 3x screen
 THUMBNAIL_PIXELS = 144  # the longest side of a card's copy: sharp at 48 px on a 3x screen
+PUBLISHED_SIZES = (PUBLISHED_PIXELS, THUMBNAIL_PIXELS)
+# A JPEG is decoded at a reduced scale no smaller than this many times the largest published side:
+# the scaling inside the decoder smooths as it reduces, and the final resize keeps this much room.
+DECODE_GAP = 1.5
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".svg": "SVG"}
 PUBLISHED_SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp", "SVG": ".png"}
 # How each kind is encoded. A JPEG's optimize: Huffman tables made for the picture, the same
@@ -173,34 +177,42 @@ def _refuse_active(element: ElementTree.Element) -> None:
             raise PhotoError("refers to another file or address; embed what it shows, or export it as PNG/JPEG")
 
 
-def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
-    """The photo as the site publishes it: re-encoded pixels, no metadata, at most `pixels` on
-    its longest side (PUBLISHED_PIXELS for the profile, THUMBNAIL_PIXELS for cards)."""
+def published_photos(photo: Photo, sizes: tuple[int, ...] = PUBLISHED_SIZES) -> dict[int, bytes]:
+    """The photo as the site publishes it, at most each of `sizes` pixels on its longest side:
+    re-encoded pixels, no metadata. A raster photo is decoded once for every size, at a reduced
+    scale, and each smaller copy is scaled from the one before."""
     if photo.format == "SVG":
-        return _draw_svg(photo.clean_svg or b"", pixels)
+        return {pixels: _draw_svg(photo.clean_svg or b"", pixels) for pixels in sizes}
     from PIL import Image, ImageOps
 
     try:
         with Image.open(io.BytesIO(photo.source.read_bytes())) as opened:
-            _reduce_while_decoding(opened, pixels)
+            _reduce_while_decoding(opened, max(sizes))
             image = ImageOps.exif_transpose(opened)  # keep the orientation the EXIF block asked for
-            image.thumbnail((pixels, pixels))
-            if photo.format == "JPEG" and image.mode not in ("RGB", "L"):
-                image = image.convert("RGB")
-            out = io.BytesIO()
-            image.save(out, format=photo.format, **SAVE_OPTIONS[photo.format])  # no exif=, no pnginfo=: metadata is dropped
-            return out.getvalue()
+            published = {}
+            for pixels in sorted(sizes, reverse=True):
+                image.thumbnail((pixels, pixels))
+                encoded = image.convert("RGB") if photo.format == "JPEG" and image.mode not in ("RGB", "L") else image
+                out = io.BytesIO()
+                encoded.save(out, format=photo.format, **SAVE_OPTIONS[photo.format])  # no exif=, no pnginfo=: metadata is dropped
+                published[pixels] = out.getvalue()
+            return published
     except Exception as exc:  # changed or removed since it was checked: a message, not a traceback
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         raise PhotoError(f"cannot be read ({reason}); export it again and run check") from None
 
 
+def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
+    """The photo as the site publishes it at one size (see published_photos)."""
+    return published_photos(photo, (pixels,))[pixels]
+
+
 def _reduce_while_decoding(image: "PILImage", pixels: int) -> None:
-    """Let a JPEG decode at the largest of 1/2, 1/4 or 1/8 scale that keeps twice `pixels` on
-    both sides, as Pillow's thumbnail does: a 12-megapixel phone photo is then decoded at a
-    sixteenth of its pixels or fewer. Every byte of the compressed stream is still read, so a
-    damaged or cut-off file fails as it would at full size. Other formats decode whole."""
-    image.draft(None, (pixels * 2, pixels * 2))
+    """Let a JPEG decode at the largest of 1/2, 1/4 or 1/8 scale that keeps DECODE_GAP times
+    `pixels` on both sides: a 12-megapixel phone photo is then decoded at a sixteenth of its
+    pixels. Every byte of the compressed stream is still read, so a damaged or cut-off file fails
+    as it would at full size. Other formats decode whole."""
+    image.draft(None, (round(pixels * DECODE_GAP),) * 2)
 
 
 def _draw_svg(svg: bytes, pixels: int) -> bytes:

@@ -25,7 +25,7 @@ from markupsafe import escape
 from mentor_gallery import routes
 from mentor_gallery.content.loader import LoadCache, load_roster
 from mentor_gallery.content.model import Roster
-from mentor_gallery.content.photos import Photo, PhotoError, published_bytes
+from mentor_gallery.content.photos import PUBLISHED_SIZES, Photo, PhotoError, published_photos
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import Problem, display_path, errors
 from mentor_gallery.settings import SiteSettings
@@ -94,7 +94,7 @@ def home_fragments(roster: Roster, settings: SiteSettings, renderer: FragmentRen
 
 
 def render_site(roster: Roster, settings: SiteSettings, renderer: FragmentRenderer,
-                photo_bytes: PhotoBytes = published_bytes, out: SiteBuild | None = None,
+                photo_bytes: PhotoBytes | None = None, out: SiteBuild | None = None,
                 drawn: PageCache | None = None) -> SiteBuild:
     """The pages, data files, photos and home fragments of a validated roster. The renderer's
     sealer and contacts are the caller's (BuildCore sets them). drawn: the pages of the last
@@ -105,6 +105,7 @@ def render_site(roster: Roster, settings: SiteSettings, renderer: FragmentRender
     draw = drawn.start(renderer) if drawn is not None else lambda spec: renderer.render(spec, spec.body_html)
     out.pages = [BuiltPage(spec, draw(spec)) for spec in site_pages(roster, settings, gallery)]
     out.data = data_files(roster, settings, gallery)
+    photo_bytes = photo_bytes or PhotoCache()  # each photo decoded once for all its sizes
     for uri, (mentor_path, photo, pixels) in asset_files(roster, settings).items():
         try:
             out.photos[uri] = photo_bytes(photo, pixels)
@@ -204,7 +205,8 @@ class PageCache:
 
 class PhotoCache:
     """Published photo bytes, kept while the source file is unchanged: re-encoding every photo on
-    each save would dominate a rebuild."""
+    each save would dominate a rebuild. Asked for one of the published sizes, it makes them all
+    from one decoding of the photo."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, int], tuple[tuple, bytes]] = {}  # (source, size) -> (its signature, published bytes)
@@ -218,6 +220,7 @@ class PhotoCache:
         key = (str(photo.source), pixels)
         cached = self._cache.get(key)
         if cached is None or cached[0] != signature:
-            cached = (signature, published_bytes(photo, pixels))
-            self._cache[key] = cached
+            for size, data in published_photos(photo, PUBLISHED_SIZES if pixels in PUBLISHED_SIZES else (pixels,)).items():
+                self._cache[(key[0], size)] = (signature, data)
+            cached = self._cache[key]
         return cached[1]

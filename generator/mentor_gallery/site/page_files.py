@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 import yaml
 
 from mentor_gallery.content.model import Roster
-from mentor_gallery.content.photos import published_bytes
 from mentor_gallery.problems import Problem
 from mentor_gallery.settings import SiteSettings
 from mentor_gallery.site.build import PhotoBytes, SiteBuild, render_site
@@ -59,6 +58,6 @@ def docs_files(site: SiteBuild) -> GeneratedFiles:
 
 
 def generated_files(roster: Roster, settings: SiteSettings, renderer: FragmentRenderer,
-                    photo_bytes: PhotoBytes = published_bytes) -> GeneratedFiles:
+                    photo_bytes: PhotoBytes | None = None) -> GeneratedFiles:
     """The files of an already validated roster, without the build's checks (for tests and tools)."""
     return docs_files(render_site(roster, settings, renderer, photo_bytes))

@@ -370,7 +370,7 @@ def data_files(roster: Roster, settings: SiteSettings, gallery: Gallery | None =
 
 def asset_files(roster: Roster, settings: SiteSettings) -> dict[str, tuple[Path, Photo, int]]:
     """The photos to publish, by URI, with their profile and longest side: each photo whole for
-    its profile and small for cards and match results. Their bytes come from photos.published_bytes."""
+    its profile and small for cards and match results. Their bytes come from photos.published_photos."""
     if not Audience.of(settings).shows_details:
         return {}  # photos travel inside the sealed profile instead
     files: dict[str, tuple[Path, Photo, int]] = {}
