@@ -155,6 +155,78 @@ def test_a_raster_photo_is_published_without_its_metadata(tmp_path):
         assert image.size == (400, 267)
 
 
+SECRET = "write to ana@example.org"
+
+
+def _with_every_metadata_block(path: Path) -> None:
+    """A photo carrying each metadata block Pillow writes for its format, each holding SECRET."""
+    from PIL import Image, ImageCms, PngImagePlugin
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes() + SECRET.encode()
+    exif = Image.Exif()
+    exif[0x010E] = SECRET  # ImageDescription
+    image = Image.new("RGB", (900, 600), "#336699")
+    kind = path.suffix
+    if kind == ".png":
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Comment", SECRET)
+        text.add_text("Author", SECRET, zip=True)  # zTXt: compressed
+        text.add_itxt("Description", SECRET, zip=True)
+        image.save(path, pnginfo=text, icc_profile=profile, exif=exif.tobytes())
+    elif kind == ".jpg":
+        image.save(path, comment=SECRET, icc_profile=profile, exif=exif.tobytes(), xmp=SECRET.encode())
+    else:
+        image.save(path, icc_profile=profile, exif=exif.tobytes(), xmp=SECRET.encode())
+
+
+@pytest.mark.parametrize("name", ["ana.png", "ana.jpg", "ana.webp"])
+def test_a_raster_photo_is_published_with_nothing_but_its_pixels(tmp_path, name):
+    """Every metadata block (comments, text chunks, EXIF, XMP, colour profiles) is left behind,
+    compressed ones too, which no reading of the file's bytes as text could search: a PNG's colour
+    profile and a JPEG's comment were carried over by Pillow unless told otherwise."""
+    import io
+    import zlib
+
+    from PIL import Image
+
+    from mentor_gallery.content.photos import published_photos
+
+    _with_every_metadata_block(tmp_path / name)
+    with Image.open(tmp_path / name) as source:  # the source really carries them
+        assert source.info.get("icc_profile") and (source.info.get("comment") or source.info.get("Comment") or source.info.get("xmp"))
+    for pixels, published in published_photos(check_photo(tmp_path / name, tmp_path)).items():
+        assert SECRET.encode() not in published
+        with Image.open(io.BytesIO(published)) as image:
+            assert max(image.size) == pixels
+            assert not image.getexif()
+            assert set(image.info) <= {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive",
+                                       "progression", "loop", "background", "timestamp", "duration"}, image.info
+        if name.endswith(".png"):  # no compressed chunk holds it either
+            at = 8
+            while at < len(published):
+                size = int.from_bytes(published[at:at + 4], "big")
+                kind, body = published[at + 4:at + 8], published[at + 8:at + 8 + size]
+                if kind in (b"iCCP", b"zTXt", b"iTXt"):
+                    raise AssertionError(f"published PNG holds a {kind!r} chunk")
+                if kind == b"IDAT":
+                    assert SECRET.encode() not in zlib.decompress(body)
+                at += 12 + size
+
+
+def test_a_palette_photo_keeps_its_transparency(tmp_path):
+    import io
+
+    from PIL import Image
+
+    image = Image.new("P", (300, 300), 0)
+    image.putpalette([255, 255, 255, 200, 30, 30] + [0] * 762)
+    image.paste(1, (100, 100, 200, 200))
+    image.save(tmp_path / "ana.png", transparency=0)
+    with Image.open(io.BytesIO(published_bytes(check_photo(tmp_path / "ana.png", tmp_path)))) as published:
+        assert published.convert("RGBA").getpixel((10, 10))[3] == 0  # the transparent border stays transparent
+        assert published.convert("RGBA").getpixel((150, 150))[3] == 255
+
+
 # --- 3. a private contact cannot be published in disguise -----------------------------------
 
 

@@ -1,8 +1,9 @@
 """Profile photos: checked as untrusted files, published as fresh raster images.
 
 A photo arrives in a pull request like any other file. Only its pixels are published:
-- PNG, JPEG and WebP are decoded and encoded again by Pillow, which drops every metadata block
-  (EXIF locations, comments, thumbnails) where a contact or anything else could hide;
+- PNG, JPEG and WebP are decoded and encoded again by Pillow with nothing but their pixels: every
+  metadata block (EXIF locations, comments, text chunks, colour profiles, thumbnails) where a
+  contact or anything else could hide is left behind;
 - SVG, a document that can run script, is cleaned by an allowlist sanitiser (py-svg-hush),
   stripped of every reference to another file, and drawn to PNG by resvg.
 So a published photo is always a PNG, JPEG or WebP that the build wrote itself: opening its URL
@@ -189,6 +190,10 @@ def published_photos(photo: Photo, sizes: tuple[int, ...] = PUBLISHED_SIZES) -> 
         with Image.open(io.BytesIO(photo.source.read_bytes())) as opened:
             _reduce_while_decoding(opened, max(sizes))
             image = ImageOps.exif_transpose(opened)  # keep the orientation the EXIF block asked for
+            # Pillow writes some of what it read back out by default (a PNG's colour profile,
+            # zlib-compressed where no text search sees it; a JPEG's comment): only the pixels,
+            # and which of them are transparent, go on.
+            image.info = {key: value for key, value in image.info.items() if key == "transparency"}
             published = {}
             for pixels in sorted(sizes, reverse=True):
                 image.thumbnail((pixels, pixels))
