@@ -188,3 +188,18 @@ def test_the_reader_text_lays_out_what_a_browser_shows_and_drops_what_it_hides()
     everything = reader_text(html, everything=True)
     assert all(word in everything for word in ("hidden1", "hidden2", "secret", "alt1", "42", "title2"))
     assert reader_text("<p>x" + "<script>" * 50_000 + "</p>") is not None  # unclosed openers stay linear
+
+
+@pytest.mark.parametrize("pad", range(30, 110, 7))
+def test_the_gate_reads_a_calendar_as_a_calendar_application_shows_it(pad):
+    """A calendar's lines are folded at 75 bytes, anywhere, even inside an address: read as
+    written, an address split by the fold was missed; a calendar application shows it whole."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    event = Event()
+    event.add("location", "Town Hall, room 4" + "." * pad + " ask ana@example.org; bring the agenda")
+    calendar.add_component(event)
+    data = calendar.to_ical()
+    assert b"\r\n " in data
+    assert scan_bytes("programs/coaching/calendar.ics", data, contacts()) == ("email", "content/mentors/ana.md")

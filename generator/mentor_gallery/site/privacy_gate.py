@@ -3,7 +3,8 @@
 `check` already refuses a profile that repeats its private contact as a reader would see it. This
 scan does not depend on how any page was made: it reads every file the build wrote (pages, data
 files, search indexes, the sitemap, compressed copies, photos) in reader form and fails the
-build when one holds a private email or phone, whatever put it there.
+build when one holds a private email or phone, whatever put it there. A calendar is read also as a
+calendar application shows it (its folded lines joined, its escapes undone).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -74,6 +76,8 @@ def _scan_bytes(name: str, data: bytes, reader: PartReader) -> tuple[str, str] |
     text = _as_text(data)
     if text is not None and suffix in _PAGE_SUFFIXES:
         return reader.find(text)  # the same reading as scan_text's, each part shared with other pages once
+    if text is not None and suffix == ".ics":
+        return scan_text(suffix, text, contacts) or scan_text(suffix, calendar_text(text), contacts)
     if text is not None:
         return scan_text(suffix, text, contacts)
     # Binary files (photos, fonts) are read byte for byte, so metadata text shows through, and
@@ -87,6 +91,18 @@ def scan_text(suffix: str, text: str, contacts: PrivateContacts) -> tuple[str, s
     if suffix in _MARKUP_SUFFIXES:
         return contacts.find(reader_text(text, everything=True))
     return contacts.find(reader_form(text))
+
+
+# A calendar file's lines are folded at 75 bytes (a line break and one space or tab go between
+# any two characters, even inside an address) and its text escapes commas, semicolons, backslashes
+# and line breaks (RFC 5545, 3.1 and 3.3.11).
+_FOLD = re.compile(r"\r?\n[ \t]")
+_CALENDAR_ESCAPE = re.compile(r"\\([\\;,nN])")
+
+
+def calendar_text(text: str) -> str:
+    """A calendar file's text as a calendar application shows it: folded lines joined, escapes undone."""
+    return _CALENDAR_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), _FOLD.sub("", text))
 
 
 def scan_sealed(page: str, html: str, contacts: PrivateContacts) -> Leak | None:
