@@ -213,6 +213,34 @@ def test_a_raster_photo_is_published_with_nothing_but_its_pixels(tmp_path, name)
                 at += 12 + size
 
 
+def test_a_phone_photo_holding_more_pictures_is_accepted_and_only_its_first_is_published(tmp_path):
+    """Phones save some photos as MPO: a JPEG with more pictures after the first (a depth map, a
+    preview). It was refused as "not an image Pillow can read"; it is a JPEG, and only the first
+    picture, the photo, is published."""
+    import io
+
+    from PIL import Image
+
+    photo, depth = Image.new("RGB", (900, 600), "#336699"), Image.new("RGB", (900, 600), "#ff0000")
+    photo.save(tmp_path / "ana.jpg", "MPO", save_all=True, append_images=[depth])
+    with Image.open(tmp_path / "ana.jpg") as source:
+        assert source.format == "MPO" and source.n_frames == 2
+    with Image.open(io.BytesIO(published_bytes(check_photo(tmp_path / "ana.jpg", tmp_path)))) as published:
+        assert published.format == "JPEG" and getattr(published, "n_frames", 1) == 1
+        red, green, blue = published.getpixel((200, 130))
+        assert blue > red  # the photo's colour, not the depth map's
+
+
+def test_a_photo_of_another_kind_is_named_by_its_kind(tmp_path):
+    from PIL import Image
+
+    from mentor_gallery.content.photos import PhotoError
+
+    Image.new("RGB", (90, 60), "#336699").save(tmp_path / "ana.png", "GIF")
+    with pytest.raises(PhotoError, match="is named as a PNG but its contents are a GIF image; export it again"):
+        check_photo(tmp_path / "ana.png", tmp_path)
+
+
 def test_a_palette_photo_keeps_its_transparency(tmp_path):
     import io
 

@@ -82,9 +82,11 @@ def check_photo(path: Path, root: Path) -> Photo:
     if expected == "SVG":
         return Photo(path, "SVG", clean_svg(data))
     found = _raster_format(data)
+    if found == "MPO":  # a phone's JPEG with more pictures after the first (a depth map, a preview)
+        found = "JPEG"  # it is one: the first picture is the photo, and only it is published
     if found != expected:
         named = {"JPEG": "a JPEG", "PNG": "a PNG", "WEBP": "a WebP"}
-        what = named.get(found or "", "not an image Pillow can read")
+        what = named.get(found, f"a {found} image") if found else "not an image Pillow can read"
         raise PhotoError(f"is named as {named[expected]} but its contents are {what}; export it again or rename it to match")
     _decode(data)
     return Photo(path, expected)
