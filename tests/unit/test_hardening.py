@@ -241,6 +241,13 @@ def test_a_photo_of_another_kind_is_named_by_its_kind(tmp_path):
         check_photo(tmp_path / "ana.png", tmp_path)
 
 
+def test_a_phone_photo_in_heic_is_refused_with_how_to_export_it(tmp_path):
+    root = make_roster(tmp_path / "c", {"ana": profile(photo="ana.heic")})
+    (root / "mentors" / "ana.heic").write_bytes(b"\x00\x00\x00\x18ftypheic")
+    assert any(p.startswith("ana.md:7: photo 'ana.heic' must be an image: a PNG, JPEG, WebP or SVG file; save or export it as JPEG")
+               for p in problems(root)), problems(root)
+
+
 def test_a_palette_photo_keeps_its_transparency(tmp_path):
     import io
 

@@ -34,6 +34,8 @@ PUBLISHED_SIZES = (PUBLISHED_PIXELS, THUMBNAIL_PIXELS)
 # A JPEG is decoded at a reduced scale no smaller than this many times the largest published side:
 # the scaling inside the decoder smooths as it reduces, and the final resize keeps this much room.
 DECODE_GAP = 1.5
+# A phone's own format (HEIC) is the usual other kind: how to get one the site takes.
+OTHER_KIND_FIX = "save or export it as JPEG (a phone's HEIC photo: share or export it as JPEG, or set the camera to 'Most Compatible')"
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".svg": "SVG"}
 PUBLISHED_SUFFIX = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp", "SVG": ".png"}
 # How each kind is encoded. A JPEG's optimize: Huffman tables made for the picture, the same
@@ -72,7 +74,7 @@ def check_photo(path: Path, root: Path) -> Photo:
     """Read and check a photo file; raises PhotoError with what is wrong and the fix."""
     expected = SUFFIX_FORMATS.get(path.suffix.lower())
     if expected is None:
-        raise PhotoError(f"must be a PNG, JPEG, WebP or SVG file (its name ends in '{path.suffix}')")
+        raise PhotoError(f"must be a PNG, JPEG, WebP or SVG file (its name ends in '{path.suffix}'); {OTHER_KIND_FIX}")
     try:
         data = read_content_bytes(path, root, MAX_PHOTO_BYTES, what="photo")
     except SourceError as exc:

@@ -34,7 +34,7 @@ from mentor_gallery.content.model import (
     Vocabulary,
     spelling_key,
 )
-from mentor_gallery.content.photos import SUFFIX_FORMATS, Photo, PhotoError, check_photo
+from mentor_gallery.content.photos import OTHER_KIND_FIX, SUFFIX_FORMATS, Photo, PhotoError, check_photo
 from mentor_gallery.content.exposure import could_show
 from mentor_gallery.content.privacy import ContactMatcher
 from mentor_gallery.content.profile_fields import (
@@ -553,7 +553,7 @@ def _photo(report: Report, data: dict, key: str, taxonomy: Taxonomy, program_slu
         report.error((key,), f"photo '{value}' must be a file beside the profile (no '..' or absolute paths)")
         return None
     if photo.suffix.lower() not in SUFFIX_FORMATS:
-        report.error((key,), f"photo '{value}' must be an image: a PNG, JPEG, WebP or SVG file")
+        report.error((key,), f"photo '{value}' must be an image: a PNG, JPEG, WebP or SVG file; {OTHER_KIND_FIX}")
         return None
     too_long = next((part for part in relative.parts if len(os.fsencode(part)) > MAX_NAME_BYTES), None)
     if too_long is not None:
