@@ -34,6 +34,8 @@ PUBLISHED_SIZES = (PUBLISHED_PIXELS, THUMBNAIL_PIXELS)
 # A JPEG is decoded at a reduced scale no smaller than this many times the largest published side:
 # the scaling inside the decoder smooths as it reduces, and the final resize keeps this much room.
 DECODE_GAP = 1.5
+# A photo straight from a phone's camera is the usual one over MAX_PHOTO_BYTES.
+TOO_LARGE_FIX = f"export it smaller: {PUBLISHED_PIXELS * 2} px on the longest side is plenty (the site shows it at {PUBLISHED_PIXELS})"
 # A phone's own format (HEIC) is the usual other kind: how to get one the site takes.
 OTHER_KIND_FIX = "save or export it as JPEG (a phone's HEIC photo: share or export it as JPEG, or set the camera to 'Most Compatible')"
 SUFFIX_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP", ".svg": "SVG"}
@@ -76,11 +78,11 @@ def check_photo(path: Path, root: Path) -> Photo:
     if expected is None:
         raise PhotoError(f"must be a PNG, JPEG, WebP or SVG file (its name ends in '{path.suffix}'); {OTHER_KIND_FIX}")
     try:
-        data = read_content_bytes(path, root, MAX_PHOTO_BYTES, what="photo")
+        data = read_content_bytes(path, root, MAX_PHOTO_BYTES, what="photo", too_large=TOO_LARGE_FIX)
     except SourceError as exc:
         raise PhotoError(exc.message) from None
     if len(data) > MAX_PHOTO_BYTES:
-        raise PhotoError(f"is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; resize it ({PUBLISHED_PIXELS} px wide is plenty)")
+        raise PhotoError(f"is over {MAX_PHOTO_BYTES // (1024 * 1024)} MB; {TOO_LARGE_FIX}")
     if expected == "SVG":
         return Photo(path, "SVG", clean_svg(data))
     found = _raster_format(data)

@@ -100,12 +100,14 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-def read_content_bytes(path: Path, root: Path | None = None, max_bytes: int = MAX_FILE_BYTES, what: str = "content file") -> bytes:
+def read_content_bytes(path: Path, root: Path | None = None, max_bytes: int = MAX_FILE_BYTES, what: str = "content file",
+                       too_large: str = "shorten it or move long material to a linked document") -> bytes:
     """The bytes of a regular file inside root, refusing links, devices, /proc files and empty files.
 
     A pull request can add a symlink as easily as a file: followed, it would publish whatever it
     points at (another profile's contact, the build's environment). The file is opened without
-    following links and checked on the open descriptor, so it cannot be swapped in between."""
+    following links and checked on the open descriptor, so it cannot be swapped in between.
+    too_large: the fix a file over max_bytes is told."""
     try:
         info = os.lstat(path)
     except OSError as exc:
@@ -128,7 +130,7 @@ def read_content_bytes(path: Path, root: Path | None = None, max_bytes: int = MA
         if opened.st_size == 0:
             raise SourceError(1, "is empty; fill it in or delete it")
         if opened.st_size > max_bytes:
-            raise SourceError(1, f"file is {opened.st_size // 1024} KB, over the {max_bytes // 1024} KB limit for one {what}; shorten it or move long material to a linked document")
+            raise SourceError(1, f"file is {opened.st_size // 1024} KB, over the {max_bytes // 1024} KB limit for one {what}; {too_large}")
         # Sized to the file, not to the limit: a buffer of the limit for every file cost more than
         # the reading. A file that grew since it was looked at is read on, up to the same limit.
         data = handle.read(opened.st_size + 1)
