@@ -203,3 +203,53 @@ def test_the_gate_reads_a_calendar_as_a_calendar_application_shows_it(pad):
     data = calendar.to_ical()
     assert b"\r\n " in data
     assert scan_bytes("programs/coaching/calendar.ics", data, contacts()) == ("email", "content/mentors/ana.md")
+
+
+def _png_with(**save) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "#336699").save(out, "PNG", **save)
+    return out.getvalue()
+
+
+def _text_chunk(kind: str) -> dict:
+    from PIL import ImageCms, PngImagePlugin
+
+    if kind == "iCCP":
+        return {"icc_profile": ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes() + b" write to ana@example.org"}
+    info = PngImagePlugin.PngInfo()
+    if kind == "zTXt":
+        info.add_text("Comment", "write to ana@example.org", zip=True)
+    else:
+        info.add_itxt("Comment", "write to ana@example.org", zip=True)
+    return {"pnginfo": info}
+
+
+@pytest.mark.parametrize("kind", ["zTXt", "iTXt", "iCCP"])
+def test_the_gate_reads_a_pngs_compressed_metadata(kind):
+    """A PNG's compressed chunks hide their text from any reading of the file's bytes; the gate
+    unpacks them, whoever wrote the PNG (the site's own photos carry none)."""
+    data = _png_with(**_text_chunk(kind))
+    assert b"ana@example.org" not in data  # compressed: not in the bytes as written
+    assert scan_bytes("assets/images/team.png", data, contacts()) == ("email", "content/mentors/ana.md")
+
+
+def test_a_compressed_png_chunk_is_unpacked_within_a_budget():
+    import time
+    import zlib
+
+    from mentor_gallery.site.privacy_gate import MAX_PNG_PACKED_BYTES, png_packed_text
+
+    bomb = _png_with(icc_profile=b"\0" * 1000)
+    start = bomb.index(b"iCCP") + 4
+    size = int.from_bytes(bomb[start - 8:start - 4], "big")
+    body = b"ICC Profile\0\0" + zlib.compress(b"\0" * (20 * 1024 * 1024), 9)  # 20 MB from 20 KB
+    chunk = len(body).to_bytes(4, "big") + b"iCCP" + body + zlib.crc32(b"iCCP" + body).to_bytes(4, "big")
+    data = bomb[:start - 8] + chunk + bomb[start + size + 4:]
+    started = time.process_time()  # CPU time: a guard against a stall, not a speed goal
+    assert len(png_packed_text(data)) == MAX_PNG_PACKED_BYTES
+    assert scan_bytes("assets/images/team.png", data, contacts()) is None
+    assert time.process_time() - started < 5

@@ -13,6 +13,7 @@ import gzip
 import io
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -80,9 +81,58 @@ def _scan_bytes(name: str, data: bytes, reader: PartReader) -> tuple[str, str] |
         return scan_text(suffix, text, contacts) or scan_text(suffix, calendar_text(text), contacts)
     if text is not None:
         return scan_text(suffix, text, contacts)
-    # Binary files (photos, fonts) are read byte for byte, so metadata text shows through, and
-    # also as UTF-8, so text in them is folded as the text it is (full-width digits).
+    return _scan_binary(suffix, data, contacts) or _scan_binary(suffix, png_packed_text(data), contacts)
+
+
+def _scan_binary(suffix: str, data: bytes, contacts: PrivateContacts) -> tuple[str, str] | None:
+    """Binary files (photos, fonts) are read byte for byte, so metadata text shows through, and
+    also as UTF-8, so text in them is folded as the text it is (full-width digits)."""
+    if not data:
+        return None
     return scan_text(suffix, data.decode("latin-1"), contacts) or scan_text(suffix, data.decode("utf-8", errors="replace"), contacts)
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_PNG_PACKED_BYTES = 4 * 1024 * 1024  # unpacked metadata read from one PNG (a colour profile is a few KB)
+
+
+def png_packed_text(data: bytes) -> bytes:
+    """A PNG's zlib-compressed metadata unpacked (zTXt and compressed iTXt text, the iCCP colour
+    profile), end to end: what an image viewer's details show and the file's bytes hide. The
+    site's own photos carry none; this reads any PNG the site publishes. Empty for other files."""
+    if not data.startswith(_PNG_SIGNATURE):
+        return b""
+    unpacked: list[bytes] = []
+    budget, at = MAX_PNG_PACKED_BYTES, len(_PNG_SIGNATURE)
+    while at + 8 <= len(data) and budget > 0:
+        size = int.from_bytes(data[at:at + 4], "big")
+        kind, body = data[at + 4:at + 8], data[at + 8:at + 8 + size]
+        at += 12 + size
+        packed = _packed_part(kind, body)
+        if packed is None:
+            continue
+        try:
+            text = zlib.decompressobj().decompress(packed, budget)
+        except zlib.error:
+            text = packed  # not really compressed: its bytes are read as they are
+        unpacked.append(text)
+        budget -= len(text)
+    return b"\n".join(unpacked)
+
+
+def _packed_part(kind: bytes, body: bytes) -> bytes | None:
+    """The zlib stream of a PNG chunk that holds one: `keyword NUL method stream` (zTXt, iCCP),
+    `keyword NUL flag method language NUL translated-keyword NUL text` (iTXt, compressed when flag is 1)."""
+    keyword_end = body.find(b"\0")
+    if keyword_end < 0:
+        return None
+    if kind in (b"zTXt", b"iCCP"):
+        return body[keyword_end + 2:]
+    if kind == b"iTXt" and body[keyword_end + 1:keyword_end + 2] == b"\1":
+        language_end = body.find(b"\0", keyword_end + 3)
+        translated_end = body.find(b"\0", language_end + 1) if language_end >= 0 else -1
+        return body[translated_end + 1:] if translated_end >= 0 else None
+    return None
 
 
 def scan_text(suffix: str, text: str, contacts: PrivateContacts) -> tuple[str, str] | None:
