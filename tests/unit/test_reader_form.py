@@ -92,3 +92,19 @@ def test_a_contact_in_a_photo_read_byte_for_byte_is_found_through_latin1_folds()
     # a soft hyphen, no-break spaces, a superscript digit: each folds to what a reader takes it for
     for hidden in (b"ana\xad@example.org", b"919\xa0555\xa00142", b"9\xb99-555-0142"):
         assert contacts.find(reader_form((noise + b" " + hidden + b" " + noise).decode("latin-1"))) is not None, hidden
+
+
+def test_latin1_text_is_folded_without_unicode_normalisation(monkeypatch):
+    """The per-character fold is the one taken for Latin-1 text (a photo's bytes read one by one):
+    the pair tests above hold its result, this holds that it runs (NFKC is several times slower)."""
+    from types import SimpleNamespace
+
+    from mentor_gallery.content import text
+
+    def refuse(form, value):
+        raise AssertionError(f"NFKC of {value!r}")
+
+    photo_bytes = bytes(range(256)).decode("latin-1") * 4 + "\ufffd"
+    expected = _folded_by_nfkc(photo_bytes)
+    monkeypatch.setattr(text, "unicodedata", SimpleNamespace(normalize=refuse))  # in this module only
+    assert reader_form(photo_bytes) == expected
