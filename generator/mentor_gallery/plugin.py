@@ -31,6 +31,7 @@ from mentor_gallery.site.docs_writer import read_manifest
 from mentor_gallery.site.audience import Audience
 from mentor_gallery.site.build import EXTRA_KEY, BuildCore, BuiltPage
 from mentor_gallery.site.privacy_gate import scan_site
+from mentor_gallery.site.repeated_warnings import RepeatedWarnings, left_out_line
 from mentor_gallery.site.staged_build import move_into_place, staging_folder
 
 log = logging.getLogger("mkdocs.plugins.mentor_gallery")
@@ -116,6 +117,7 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         # published photos, the passphrase's key, the renderer.
         if getattr(self, "core", None) is None:
             self.core = BuildCore()
+            self.repeats = RepeatedWarnings()  # a rebuild prints the warnings that are new, not every one again
         self.renderer = self.core.renderer_for([d / packaged.TEMPLATES for d in dirs], config.site_name)
         self.guide = _packaged_guide(self.settings, Path(config.docs_dir))
         if self.guide is not None and config.nav is not None and not _mentions_guide(config.nav):
@@ -131,9 +133,12 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     def on_pre_build(self, config):
         # Validate and draw everything on every build (serve rebuilds too), before anything is written.
         site = self.core.build(self.content_dir, self.settings, self.renderer)
-        for found in site.problems:
+        shown, left_out = self.repeats.sift(site.problems)
+        for found in shown:
             # Content warnings are advice, not build failures, even under --strict.
             (log.error if found.severity == "error" else log.info)(str(found))
+        if left_out:
+            log.info(f"mentor-gallery: {left_out_line(left_out)}")
         count = len(errors(site.problems))
         if count:
             raise PluginError(f"{count} content problem(s) listed above; nothing was published. Run 'mentor-gallery check' to see them again.")

@@ -117,3 +117,28 @@ def test_a_broken_photo_is_reported_and_the_watcher_keeps_watching(project, watc
     time.sleep(0.5)
     assert watcher.poll() is None, (tmp_path / "watch.log").read_text()
     assert "Traceback" not in (tmp_path / "watch.log").read_text()
+
+
+def test_a_warning_is_printed_again_only_when_its_file_changes(project, watcher, tmp_path):
+    """A roster's standing advice is not printed on every save: the save's own warnings are."""
+    docs, content = project.parent / "docs", project.parent.parent / "content"
+    log = tmp_path / "watch.log"
+    unqualified, other = content / "mentors" / "elena-petrova-marsh.md", content / "mentors" / "bjorn-agren.md"
+    warning = "elena-petrova-marsh.md:21: warning: mentorship: Mentorship Program requires memberships including RCCMA"
+    save_with(unqualified, "\nmemberships:", "\nprograms: [mentorship]\nmemberships:")
+    wait_for(lambda: warning in log.read_text(), "the warning of the saved profile")
+
+    def after_save(profile: Path, what: str) -> str:
+        """What the watcher printed for one save, up to its page written."""
+        start = len(log.read_text())
+        marker = f"Saved while watching {time.time_ns()}."
+        profile.write_text(profile.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+        page = docs / "mentors" / profile.stem / "index.md"
+        wait_for(lambda: marker in page.read_text(encoding="utf-8") and "file(s) written" in log.read_text()[start:], what)
+        return log.read_text()[start:]
+
+    printed = after_save(other, "another profile's save")
+    assert warning not in printed
+    assert "pages: 1 warning printed before, about files unchanged since, not repeated ('mentor-gallery check' lists every one)" in printed
+    printed = after_save(unqualified, "the unqualified profile's save")
+    assert warning in printed and "not repeated" not in printed

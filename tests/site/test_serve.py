@@ -72,3 +72,38 @@ def test_members_only_without_the_passphrase_keeps_the_last_site_served(tmp_path
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_rebuild_prints_again_only_the_warnings_of_changed_files(tmp_path):
+    content = copy_example(tmp_path / "content")
+    unqualified = content / "mentors" / "elena-petrova-marsh.md"
+    unqualified.write_text(unqualified.read_text(encoding="utf-8").replace("\nmemberships:", "\nprograms: [mentorship]\nmemberships:", 1),
+                           encoding="utf-8")
+    warning = "elena-petrova-marsh.md:21: warning: mentorship: Mentorship Program requires memberships including RCCMA"
+    config = write_config(tmp_path, content)
+    port = free_port()
+    server = subprocess.Popen([str(MKDOCS), "serve", "--livereload", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path, text=True)
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
+
+    def saved(slug: str, text: str) -> str:
+        """What the server printed for one save, up to the page served with it."""
+        start = len(output)
+        profile = content / "mentors" / f"{slug}.md"
+        profile.write_text(profile.read_text(encoding="utf-8").replace("\n---\n", f"\n---\n{text}\n\n", 1), encoding="utf-8")
+        assert wait_for(lambda: text in (fetch(f"http://127.0.0.1:{port}/mentors/{slug}/") or ""), 60), "".join(output)
+        assert wait_for(lambda: "Documentation built in" in "".join(output[start:]), 60)  # the rebuild's whole log
+        return "".join(output[start:])
+
+    try:
+        assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/mentors/bjorn-agren/") is not None, 60), "mkdocs serve did not start"
+        assert warning in "".join(output)
+        printed = saved("bjorn-agren", "ANOTHER PROFILE SAVED.")
+        assert warning not in printed
+        assert "mentor-gallery: 1 warning printed before, about files unchanged since, not repeated" in printed
+        printed = saved("elena-petrova-marsh", "THE UNQUALIFIED PROFILE SAVED.")
+        assert warning in printed and "not repeated" not in printed
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

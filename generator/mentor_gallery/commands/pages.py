@@ -24,6 +24,7 @@ from mentor_gallery.site.content_watch import watch
 from mentor_gallery.site.docs_build import DocsBuilder, Outcome
 from mentor_gallery.site.docs_writer import MANIFEST, read_manifest
 from mentor_gallery.site.project_config import ProjectConfig, read_project
+from mentor_gallery.site.repeated_warnings import RepeatedWarnings, left_out_line
 from mentor_gallery.site.staged_build import build_staged
 from mentor_gallery.site.zensical_theme import theme_hook, write_theme_hook
 
@@ -54,8 +55,11 @@ def _asset_warnings(project: ProjectConfig) -> list[Problem]:
     return found
 
 
-def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: float) -> int:
-    print_problems(outcome.problems)
+def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: float, repeats: RepeatedWarnings | None = None) -> int:
+    shown, left_out = repeats.sift(outcome.problems) if repeats is not None else (outcome.problems, 0)
+    print_problems(shown)
+    if left_out:
+        print(f"pages: {left_out_line(left_out)}", file=sys.stderr)
     count = len(errors(outcome.problems))
     if count or outcome.sync is None:
         print(f"{count} problem(s) in {display_path(content)} or its settings; nothing was written to "
@@ -74,13 +78,14 @@ SETTLE_S = 1.0  # after the pages' writes, before the engine's configuration is 
 FIRST_PAUSE_S = 0.2
 
 
-def _build(builder: DocsBuilder, content: Path, reload_config: bool = False, saved: list[str] | None = None) -> tuple[int, Outcome]:
+def _build(builder: DocsBuilder, content: Path, reload_config: bool = False, saved: list[str] | None = None,
+           repeats: RepeatedWarnings | None = None) -> tuple[int, Outcome]:
     started = time.perf_counter()
     project = builder.project
     problems, hook = theme_hook(project.custom_dir, project.config_path, project.theme_line)
     project.problems += problems
     outcome = builder.build(reload_config, saved or (), lambda: time.sleep(FIRST_PAUSE_S))
-    status = _report(outcome, project, content, time.perf_counter() - started)
+    status = _report(outcome, project, content, time.perf_counter() - started, repeats)
     if status == 0 and hook is not None:
         # Only after a run that wrote the pages: on any problem nothing at all is written.
         write_theme_hook(hook)
@@ -114,6 +119,7 @@ def _verify(project: ProjectConfig, content: Path, site: Path) -> int:
 
 def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int:
     parent = os.getppid()
+    repeats = RepeatedWarnings()  # each save prints what is new, not the roster's standing advice again
 
     def watched() -> list[Path]:
         project = builder.project
@@ -126,7 +132,8 @@ def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int
             # The server reads mkdocs.yml through the engine's configuration: rewritten, it reloads.
             config = os.path.abspath(builder.project.config_path)
             # The saved files' own pages first: the page being edited shows without waiting for the gallery.
-            status, outcome = _build(builder, content, reload_config=any(os.path.abspath(path) == config for path in paths), saved=paths)
+            status, outcome = _build(builder, content, reload_config=any(os.path.abspath(path) == config for path in paths), saved=paths,
+                                     repeats=repeats)
             if status == 0 and outcome.engine_config_changed:
                 # Zensical folds changes that come close together into one reload, which can read
                 # the configuration mid-write and then keep the old home summary (seen under load):
@@ -142,7 +149,7 @@ def _watch(builder: DocsBuilder, args: argparse.Namespace, content: Path) -> int
         # --stop-with (make serve's shell) has ended, or when it has been orphaned.
         return os.getppid() == parent and (args.stop_with is None or _alive(args.stop_with))
 
-    _build(builder, content)
+    _build(builder, content, repeats=repeats)
     print(f"pages: watching {display_path(content)} for changes (Ctrl-C stops)", file=sys.stderr)
     try:
         watch(watched, rebuild, args.interval, keep_going=keep_going)
