@@ -3,7 +3,8 @@
 A photo arrives in a pull request like any other file. Only its pixels are published:
 - PNG, JPEG and WebP are decoded and encoded again by Pillow with nothing but their pixels: every
   metadata block (EXIF locations, comments, text chunks, colour profiles, thumbnails) where a
-  contact or anything else could hide is left behind;
+  contact or anything else could hide is left behind (an RGB colour profile once its colours
+  are applied: the pixels go on in sRGB, which browsers assume of a photo without one);
 - SVG, a document that can run script, is cleaned by an allowlist sanitiser (py-svg-hush),
   stripped of every reference to another file, and drawn to PNG by resvg.
 So a published photo is always a PNG, JPEG or WebP that the build wrote itself: opening its URL
@@ -12,6 +13,7 @@ runs nothing and loads nothing.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import xml.etree.ElementTree as ElementTree
@@ -24,6 +26,7 @@ from mentor_gallery.content.svg_cost import DrawingTooCostly, measure
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
+    from PIL.ImageCms import ImageCmsTransform
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
 MAX_PIXELS = 25_000_000  # a 5000 x 5000 photo; larger ones are decompression bombs or mistakes
@@ -195,7 +198,10 @@ def published_photos(photo: Photo, sizes: tuple[int, ...] = PUBLISHED_SIZES) -> 
     try:
         with Image.open(io.BytesIO(photo.source.read_bytes())) as opened:
             _reduce_while_decoding(opened, max(sizes))
+            profile = opened.info.get("icc_profile")
             image = ImageOps.exif_transpose(opened)  # keep the orientation the EXIF block asked for
+            image.thumbnail((max(sizes),) * 2)
+            image = in_srgb(image, profile)  # on the fewest pixels that still make every size
             # Pillow writes some of what it read back out by default (a PNG's colour profile,
             # zlib-compressed where no text search sees it; a JPEG's comment): only the pixels,
             # and which of them are transparent, go on.
@@ -211,6 +217,31 @@ def published_photos(photo: Photo, sizes: tuple[int, ...] = PUBLISHED_SIZES) -> 
     except Exception as exc:  # changed or removed since it was checked: a message, not a traceback
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         raise PhotoError(f"cannot be read ({reason}); export it again and run check") from None
+
+
+def in_srgb(image: "PILImage", profile: bytes | None) -> "PILImage":
+    """The pixels in sRGB, the colours a browser assumes of a photo that carries no colour profile:
+    a phone's wide-gamut photo (Display P3) keeps its colours once its profile is left behind,
+    instead of looking duller. A profile that cannot be read, or that is not an RGB one, leaves
+    the pixels as they are, as if there were none."""
+    if not profile or image.mode not in ("RGB", "RGBA") or "transparency" in image.info:
+        return image  # (a colour that marks transparent pixels would no longer match them)
+    transform = _to_srgb(profile, image.mode)
+    return transform.apply(image) if transform is not None else image
+
+
+# Photos from one kind of phone carry the same profile: its transform is made once (a few ms).
+@functools.lru_cache(maxsize=8)
+def _to_srgb(profile: bytes, mode: str) -> "ImageCmsTransform | None":
+    from PIL import ImageCms
+
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        if source.profile.xcolor_space.strip() != "RGB":
+            return None
+        return ImageCms.buildTransform(source, ImageCms.createProfile("sRGB"), mode, mode)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None
 
 
 def published_bytes(photo: Photo, pixels: int = PUBLISHED_PIXELS) -> bytes:
