@@ -30,7 +30,7 @@ from mentor_gallery.settings import OPTIONS, SourceError, read_config_file, sett
 from mentor_gallery.site.docs_writer import read_manifest
 from mentor_gallery.site.audience import Audience
 from mentor_gallery.site.build import EXTRA_KEY, BuildCore, BuiltPage
-from mentor_gallery.site.privacy_gate import scan_site
+from mentor_gallery.site.privacy_gate import ServeGate, scan_site
 from mentor_gallery.site.repeated_warnings import RepeatedWarnings, left_out_line
 from mentor_gallery.site.staged_build import move_into_place, staging_folder
 
@@ -90,6 +90,8 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
     def on_startup(self, *, command, dirty):
         """Its presence keeps this one plugin object for every rebuild of `mkdocs serve` (MkDocs
         makes a new one per build otherwise), so the build core's caches live from save to save."""
+        # Under serve the gate remembers what it read; one build has nothing to remember.
+        self.gate = ServeGate() if command == "serve" else None
 
     # First, so that every other plugin sees the staging folder as the site folder.
     @event_priority(100)
@@ -219,7 +221,9 @@ class MentorGalleryPlugin(BasePlugin[MentorGalleryConfig]):
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this; on_build_error discards the staging folder
         # Members-only pages were read before they were sealed; the rest is read as written.
-        leaks = self.site.sealed_leaks + scan_site(staging, self.site.contacts or PrivateContacts())
+        gate = getattr(self, "gate", None)
+        scan = gate.scan_site if gate is not None else scan_site
+        leaks = self.site.sealed_leaks + scan(staging, self.site.contacts or PrivateContacts())
         if leaks:
             for leak in leaks:
                 # The contact itself is never printed: build logs are often public.

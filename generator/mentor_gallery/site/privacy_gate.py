@@ -9,18 +9,20 @@ calendar application shows it (its folded lines joined, its escapes undone).
 
 from __future__ import annotations
 
+import copy
 import gzip
+import hashlib
 import io
 import os
 import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.content.text import reader_form, reader_text
-from mentor_gallery.site.page_parts import PartReader
+from mentor_gallery.site.page_parts import Found, PartReader
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a .gz larger than this unpacked is itself suspicious
 _MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg"}
@@ -38,15 +40,60 @@ def scan_site(site: Path, contacts: PrivateContacts) -> list[Leak]:
     """Every file under site holding a private contact; [] when there is none or nothing to find."""
     if not contacts:
         return []
-    leaks = []
     reader = PartReader(contacts)  # pages share their theme: each distinct part is read once
+    return _scan_folder(site, lambda name, data: _scan_bytes(name, data, reader))
+
+
+def _scan_folder(site: Path, scan: Callable[[str, bytes], Found | None]) -> list[Leak]:
+    leaks = []
     for folder, _, names in os.walk(site):
         for name in sorted(names):
             path = Path(folder, name)
-            found = _scan_bytes(path.name, path.read_bytes(), reader)
+            found = scan(path.name, path.read_bytes())
             if found:
                 leaks.append(Leak(path.relative_to(site).as_posix(), *found))
     return leaks
+
+
+class ServeGate:
+    """The gate of a serving process (`mkdocs serve`), from one rebuild to the next. Each rebuild
+    writes the whole site again, most of it the same bytes as before: a file whose exact bytes,
+    under the same kind of name, were read for the same private contacts by an earlier build is
+    not read again. Its BLAKE2b digest stands for the bytes (two files with one digest cannot
+    be found), and what a file holds for the gate depends on nothing else. New private contacts,
+    or changed sources, and every file is read again."""
+
+    def __init__(self) -> None:
+        self._contacts: PrivateContacts | None = None
+        self._read: dict[bytes, Found | None] = {}  # digest of (name's kind, bytes) -> what reading found
+        self.files_read = 0  # by the last scan (for tests and measurements)
+
+    def scan_site(self, site: Path, contacts: PrivateContacts) -> list[Leak]:
+        if not contacts:
+            return []
+        if contacts != self._contacts:
+            self._contacts, self._read = copy.deepcopy(contacts), {}
+        reader = PartReader(contacts)
+        self.files_read = 0
+        read, kept = self._read, {}
+
+        def scan(name: str, data: bytes) -> Found | None:
+            key = hashlib.blake2b(_kind(name).encode() + b"\0" + data, digest_size=32).digest()
+            if key in read:
+                found = kept[key] = read[key]
+                return found
+            self.files_read += 1
+            found = kept[key] = _scan_bytes(name, data, reader)
+            return found
+
+        leaks = _scan_folder(site, scan)
+        self._read = kept  # what the site no longer holds is forgotten
+        return leaks
+
+
+def _kind(name: str) -> str:
+    """What decides how a file is read: its last two suffixes (a .gz is read as what it packs)."""
+    return "".join(Path(name).suffixes[-2:]).lower()
 
 
 def scan_files(files: Mapping[str, bytes], contacts: PrivateContacts) -> list[Leak]:
