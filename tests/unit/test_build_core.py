@@ -138,9 +138,12 @@ def test_the_renderer_is_kept_while_its_templates_and_the_site_name_are_the_same
     assert core.renderer_for([tmp_path, TEMPLATES], "Another Association") is not core.renderer_for([TEMPLATES], "Another Association")
 
 
-def test_under_watch_the_saved_profiles_page_is_written_before_the_rest(tmp_path):
+def test_under_watch_the_saved_profiles_page_is_written_before_the_rest_is_drawn(tmp_path, monkeypatch):
     """Zensical redraws what changes close together in one go: the page being edited goes first,
-    on its own, and the gallery and lists its card is on follow after the pause."""
+    as soon as the roster has passed its checks, and the gallery and the lists its card is on
+    follow once drawn. The page written first is the very page the run draws."""
+    from mentor_gallery.site import build
+
     content = make_roster(tmp_path / "content", {"ana": profile(), "ben": profile("Ben Ode")})
     builder = DocsBuilder(read_project(zensical_project(tmp_path / "zensical", content)), content)
     assert builder.build().sync is not None
@@ -149,13 +152,34 @@ def test_under_watch_the_saved_profiles_page_is_written_before_the_rest(tmp_path
     head, _, body = ana.read_text(encoding="utf-8").partition("\n---\n")
     ana.write_text(f"{head}\n---\nA new first sentence.\n\n{body}", encoding="utf-8")
     seen: dict[str, bool] = {}
+    draw = build.render_site
 
-    def between() -> None:
+    def drawing_starts(*args, **kwargs):
         seen["profile"] = "A new first sentence." in (docs / "mentors" / "ana" / "index.md").read_text(encoding="utf-8")
         seen["gallery"] = "A new first sentence." in (docs / "mentors" / "index.md").read_text(encoding="utf-8")
+        return draw(*args, **kwargs)
 
-    outcome = builder.build(saved=[str(ana)], between=between)
+    monkeypatch.setattr(build, "render_site", drawing_starts)
+    outcome = builder.build(saved=[str(ana)], between=lambda: seen.setdefault("paused", True))
     assert outcome.sync is not None, outcome.problems
-    assert seen == {"profile": True, "gallery": False}
-    assert outcome.sync.written[0] == "mentors/ana/index.md" and "mentors/index.md" in outcome.sync.written
+    assert seen == {"profile": True, "gallery": False}  # no pause either: drawing the rest is one
+    assert outcome.ahead == ["mentors/ana/index.md"] and "mentors/ana/index.md" not in outcome.sync.written
+    assert "mentors/index.md" in outcome.sync.written
     assert "A new first sentence." in (docs / "mentors" / "index.md").read_text(encoding="utf-8")
+    assert builder.build().sync.written == []  # what went first is byte for byte what the run made
+
+
+def test_under_watch_a_saved_photo_is_published_again_and_nothing_else(tmp_path):
+    from PIL import Image
+
+    content = make_roster(tmp_path / "content", {"ana": profile(photo="ana.png"), "ben": profile("Ben Ode")})
+    photo = content / "mentors" / "ana.png"
+    Image.new("RGB", (300, 300), "#336699").save(photo)
+    builder = DocsBuilder(read_project(zensical_project(tmp_path / "zensical", content)), content)
+    assert builder.build().sync is not None, builder.build().problems
+    Image.new("RGB", (300, 300), "#993366").save(photo)
+    order: list[str] = []
+    outcome = builder.build(saved=[str(photo)], between=lambda: order.append("pause"))
+    assert outcome.sync is not None and outcome.ahead == []
+    written = outcome.sync.written
+    assert sorted(written) == ["mentors/ana/photo-small.png", "mentors/ana/photo.png"] and order == []

@@ -66,7 +66,7 @@ def _report(outcome: Outcome, project: ProjectConfig, content: Path, seconds: fl
               f"{display_path(project.docs_dir)}.", file=sys.stderr)
         return 1
     sync = outcome.sync
-    print(f"pages: {outcome.pages} pages; {len(sync.written)} file(s) written, {len(sync.deleted)} deleted, "
+    print(f"pages: {outcome.pages} pages; {len(sync.written) + len(outcome.ahead)} file(s) written, {len(sync.deleted)} deleted, "
           f"{sync.unchanged} unchanged in {display_path(project.docs_dir)}/ ({seconds:.2f} s)", file=sys.stderr)
     return 0
 

@@ -138,8 +138,11 @@ class BuildCore:
         return self._renderer[1]
 
     def build(self, content_dir: Path, settings: SiteSettings, renderer: FragmentRenderer,
-              config_problems: list[Problem] | None = None) -> SiteBuild:
-        """config_problems: the settings' own (the default) or, from `pages`, the project's, which include them."""
+              config_problems: list[Problem] | None = None,
+              ahead: Callable[[Roster, PrivateContacts], None] | None = None) -> SiteBuild:
+        """config_problems: the settings' own (the default) or, from `pages`, the project's, which include them.
+        ahead: called with the roster and its private contacts once they have passed every check,
+        before any page is drawn (a watcher writes the saved profile's page first)."""
         result = load_roster(content_dir, settings.allowed_hosts, settings.timezone, cache=self.loads)
         out = SiteBuild(problems=result.problems + (settings.problems if config_problems is None else config_problems))
         if errors(out.problems):
@@ -158,6 +161,8 @@ class BuildCore:
         out.roster = result.roster
         out.contacts = result.contacts
         renderer.contacts = out.contacts  # members-only pages are read before they are sealed
+        if ahead is not None:
+            ahead(result.roster, out.contacts)
         return render_site(result.roster, settings, renderer, self.photos, out, self.drawn)
 
     def _sealer_for(self, passphrase: str) -> Sealer:

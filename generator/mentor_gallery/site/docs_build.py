@@ -3,7 +3,9 @@
 The Zensical adapter. What the site holds is decided by the build core (site/build.py), as it is
 for the MkDocs plugin: this module only plans the writes, reads every file about to be written
 through the privacy gate (so a private contact never reaches the docs folder, from where any
-engine would publish it) and writes. Any problem stops the run before the first write.
+engine would publish it) and writes. Any problem stops the run before the first write; under
+--watch, the page of a saved profile may go first, once the roster has passed every check and that
+page the gate (see _write_ahead).
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ from pathlib import Path
 from typing import Any, Callable, Collection
 
 from mentor_gallery.content.model import Roster
+from mentor_gallery.content.privacy import PrivateContacts
 from mentor_gallery.problems import Problem, display_path
-from mentor_gallery.site.build import EXTRA_KEY, BuildCore, SiteBuild
-from mentor_gallery.site.docs_writer import SyncResult, apply_plan, plan_docs
-from mentor_gallery.site.page_files import docs_files, page_path
+from mentor_gallery.site.audience import Audience
+from mentor_gallery.site.build import EXTRA_KEY, BuildCore, SiteBuild, page_meta
+from mentor_gallery.site.docs_writer import SyncResult, apply_plan, plan_docs, read_manifest
+from mentor_gallery.site.nofollow_writes import default_mode, file_problem, write_bytes
+from mentor_gallery.site.page_files import docs_files, page_document, page_path
+from mentor_gallery.site.pages import profile_pages
 from mentor_gallery.site.privacy_gate import scan_files
 from mentor_gallery.site.project_config import ProjectConfig
+from mentor_gallery.site.render import FragmentRenderer
 from mentor_gallery.site.staged_build import write_engine_config
 
 
@@ -31,6 +38,7 @@ class Outcome:
     pages: int = 0
     home: dict[str, Any] | None = None  # the home page's live parts (config.extra.mentor_gallery), once written
     engine_config_changed: bool = False  # the engine's configuration was rewritten (a server reloads it)
+    ahead: list[str] = field(default_factory=list)  # the saved profiles' pages, written before the rest was drawn
 
 
 class DocsBuilder:
@@ -48,8 +56,14 @@ class DocsBuilder:
         saved: content files just saved; the pages and photos made from them are written first,
         then `between` is called, then the rest (see apply_plan)."""
         project = self.project
-        site = self.core.build(self.content_dir, project.settings, self.core.renderer_for(project.template_dirs, project.settings.site_name), project.problems)
-        outcome = Outcome(problems=list(site.problems), roster=site.roster)
+        renderer = self.core.renderer_for(project.template_dirs, project.settings.site_name)
+        ahead: list[str] = []
+
+        def write_ahead(roster: Roster, contacts: PrivateContacts) -> None:
+            ahead.extend(_write_ahead(project, renderer, roster, contacts, saved))
+
+        site = self.core.build(self.content_dir, project.settings, renderer, project.problems, write_ahead if saved else None)
+        outcome = Outcome(problems=list(site.problems), roster=site.roster, ahead=ahead)
         if not site.ok or site.contacts is None:
             return outcome
         contacts = site.contacts
@@ -90,6 +104,41 @@ class DocsBuilder:
 
 def _write_engine_config(project: ProjectConfig, home: dict[str, Any], touch: bool) -> bool:
     return write_engine_config(project.config_path, {EXTRA_KEY: home}, touch=touch)
+
+
+def _write_ahead(project: ProjectConfig, renderer: FragmentRenderer, roster: Roster, contacts: PrivateContacts,
+                 saved: Collection[str]) -> list[str]:
+    """The pages of the saved profiles, written as soon as the roster has passed its checks: at
+    1,000 mentors drawing the rest of the site takes about half a second, which the page being
+    edited need not wait for. Each is the very page the run then draws (profile_pages), read by
+    the privacy gate first; only a page the docs folder already has from an earlier run (in the
+    manifest) is replaced, so that a run that then fails leaves nothing it does not know. A
+    members-only profile is sealed with the rest."""
+    if Audience.of(project.settings).sealed:
+        return []
+    wanted = {os.path.abspath(path) for path in saved}
+    mentors = [mentor for mentor in roster.mentors if os.path.abspath(mentor.path) in wanted]
+    manifest, problem = read_manifest(project.docs_dir) if mentors else (None, None)
+    if manifest is None or problem is not None:
+        return []
+    files = {}
+    for spec in profile_pages(roster, project.settings, mentors):
+        relative = page_path(spec)
+        if relative in manifest.files:
+            files[relative] = page_document(page_meta(spec), renderer.render(spec, spec.body_html))
+    if not files or scan_files(files, contacts):
+        return []  # a leak: the run stops on it and says where
+    written = []
+    for relative, data in files.items():
+        path = project.docs_dir / relative
+        try:
+            if file_problem(path) or path.read_bytes() == data:
+                continue
+        except OSError:
+            continue
+        if write_bytes(project.docs_dir, relative, data, default_mode()) is None:
+            written.append(relative)
+    return written
 
 
 def _made_from(site: SiteBuild, saved: Collection[str]) -> set[str]:

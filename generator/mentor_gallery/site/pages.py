@@ -167,12 +167,11 @@ def _page(url: str, title: str, template: str, context: dict[str, Any], **option
 
 
 def site_pages(roster: Roster, settings: SiteSettings, gallery: Gallery | None = None) -> list[PageSpec]:
-    programs = {p.slug: p for p in roster.programs}
     audience = Audience.of(settings)
     gallery = gallery or Gallery.of(roster, settings)
     mentors, cards = gallery.order, gallery.cards
     profiles_searchable = searchable_profiles(settings, len(mentors))
-    common = {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "audience": audience}
+    common = _common(roster, settings, audience)
     # Above WINDOW_ABOVE mentors the gallery holds the first cards and its script draws the rest
     # (gallery_data); mentors/all/ lists everyone for readers without JavaScript.
     listed = gallery.listed()
@@ -195,24 +194,8 @@ def site_pages(roster: Roster, settings: SiteSettings, gallery: Gallery | None =
              "need_weights": NEED_POSITION_WEIGHTS, "max_team_areas": MAX_TEAM_AREAS}
     tool_templates = {routes.FIND: "find.html", routes.TEAM: "team.html"}
     pages += [_page(tool.url, tool.label, tool_templates[tool.url], tools) for tool in audience.tools]
-    similar = SimilarMentors(roster, settings)
-    for mentor in mentors:
-        requests = controls_for(mentor, programs, settings.request_form)
-        edit_url = _edit_url(mentor.path, settings)
-        others = similar.to(mentor) if not mentor.available else ()
-        if audience.sealed:
-            # The whole profile is drawn, then sealed inside a page that shows only the roster's fields.
-            full = profile_view(mentor, programs, requests, edit_url, photo_data_uri(mentor), others)
-            context = {**common, "locked": locked_profile_view(mentor), "profile": full, "sealed_template": "profile.html"}
-            template = "profile_locked.html"
-        else:
-            photo = routes.photo(mentor.slug, mentor.photo.suffix) if mentor.photo else None
-            # Relative to the profile's own folder, where the photo is published.
-            context = {**common, "profile": profile_view(mentor, programs, requests, edit_url, photo and photo.rsplit("/", 1)[1], others)}
-            template = "profile.html"
-        pages.append(_page(routes.profile(mentor.slug), mentor.name, template, context,
-                           body_html=mentor.statement_html, body_line=mentor.body_line, searchable=profiles_searchable,
-                           source=display_path(mentor.path)))
+    profile = ProfilePages(roster, settings, common)
+    pages += [profile.of(mentor, profiles_searchable) for mentor in mentors]
     for kind, vocabulary, of in (("expertise", roster.taxonomy.expertise, lambda m: m.expertise),
                                  ("region", roster.taxonomy.regions, lambda m: [m.region]),
                                  ("role", roster.taxonomy.roles, lambda m: m.roles)):
@@ -244,6 +227,50 @@ def site_pages(roster: Roster, settings: SiteSettings, gallery: Gallery | None =
                            {**common, "form": form, "destination": destination(form.action)},
                            searchable=True, source=display_path(form.path)))
     return pages
+
+
+class ProfilePages:
+    """Each mentor's profile page, as site_pages lists it; alone, for the profile a watcher writes
+    before the rest of the site (profile_pages)."""
+
+    def __init__(self, roster: Roster, settings: SiteSettings, common: dict[str, Any]):
+        self.programs = {p.slug: p for p in roster.programs}
+        self.settings, self.common = settings, common
+        self.sealed = Audience.of(settings).sealed
+        self.similar = SimilarMentors(roster, settings)
+
+    def of(self, mentor: Mentor, searchable: bool) -> PageSpec:
+        programs, settings, common = self.programs, self.settings, self.common
+        requests = controls_for(mentor, programs, settings.request_form)
+        edit_url = _edit_url(mentor.path, settings)
+        others = self.similar.to(mentor) if not mentor.available else ()
+        if self.sealed:
+            # The whole profile is drawn, then sealed inside a page that shows only the roster's fields.
+            full = profile_view(mentor, programs, requests, edit_url, photo_data_uri(mentor), others)
+            context = {**common, "locked": locked_profile_view(mentor), "profile": full, "sealed_template": "profile.html"}
+            template = "profile_locked.html"
+        else:
+            photo = routes.photo(mentor.slug, mentor.photo.suffix) if mentor.photo else None
+            # Relative to the profile's own folder, where the photo is published.
+            context = {**common, "profile": profile_view(mentor, programs, requests, edit_url, photo and photo.rsplit("/", 1)[1], others)}
+            template = "profile.html"
+        return _page(routes.profile(mentor.slug), mentor.name, template, context,
+                     body_html=mentor.statement_html, body_line=mentor.body_line, searchable=searchable,
+                     source=display_path(mentor.path))
+
+
+def profile_pages(roster: Roster, settings: SiteSettings, mentors: list[Mentor]) -> list[PageSpec]:
+    """The profile pages of the given mentors of a validated roster, each the very spec site_pages makes."""
+    audience = Audience.of(settings)
+    common = _common(roster, settings, audience)
+    profile = ProfilePages(roster, settings, common)
+    searchable = searchable_profiles(settings, len(roster.mentors))
+    return [profile.of(mentor, searchable) for mentor in mentors]
+
+
+def _common(roster: Roster, settings: SiteSettings, audience: Audience) -> dict[str, Any]:
+    """What every page's view has."""
+    return {"taxonomy": roster.taxonomy, "programs": roster.programs, "repo_url": settings.repo_url, "audience": audience}
 
 
 class SimilarMentors:
