@@ -114,7 +114,10 @@ def zensical_watch(args: argparse.Namespace, work: Path) -> WatchLatency:
     roster = write_roster(root / "content", SERVE_SIZE, seed=args.seed)
     config = write_project(root / "project", root / "content")
     middle = len(roster.profiles) // 2
-    profiles = [(roster.mentors_dir / f"{p.slug}.md", p.slug) for p in roster.profiles[middle:middle + WATCH_EDITS]]
+    # Profiles whose card shows their statement's first sentence (no summary of their own): each
+    # edit changes the card on the gallery and the lists too.
+    edited = [p for p in roster.profiles[middle:] if "summary" not in p.frontmatter][:WATCH_EDITS]
+    profiles = [(roster.mentors_dir / f"{p.slug}.md", p.slug) for p in edited]
     return time_watch(config, profiles, SERVE_SIZE)
 
 
@@ -307,7 +310,8 @@ def _engines_json(result: EngineSizes) -> dict:
 def _watch_json(watch: WatchLatency | None) -> dict | None:
     if watch is None:
         return None
-    return _plain(watch) | {"written_median_s": watch.written_median_s, "served_median_s": watch.served_median_s}
+    return _plain(watch) | {"written_median_s": watch.written_median_s, "served_median_s": watch.served_median_s,
+                            "lists_median_s": watch.lists_median_s, "back_to_back_median_s": watch.back_to_back_median_s}
 
 
 def _plain(value) -> dict:
