@@ -53,8 +53,9 @@ class DocsBuilder:
 
     def build(self, reload_config: bool = False, saved: Collection[str] = (), between: Callable[[], None] | None = None) -> Outcome:
         """reload_config: rewrite the engine's configuration even if unchanged (mkdocs.yml changed).
-        saved: content files just saved; the pages and photos made from them are written first,
-        then `between` is called, then the rest (see apply_plan)."""
+        saved: content files just saved; a saved profile's page is written before the rest of the
+        site is drawn (_write_ahead), and whatever else is made from them goes first among the
+        writes, then `between` is called, then the rest (see apply_plan)."""
         project = self.project
         renderer = self.core.renderer_for(project.template_dirs, project.settings.site_name)
         ahead: list[str] = []
